@@ -1,0 +1,37 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.9
+INBOX ?= seeds
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export DO_NOT_TRACK := 1
+
+.PHONY: run test bench lock clean-warehouse
+
+$(BIN)/uv:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
+
+# The environment is rebuilt whenever the lock file changes.
+$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/uv
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	touch $@
+
+run: $(VENV)/.installed
+	$(BIN)/consultations ingest $(INBOX)
+
+test: $(VENV)/.installed
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed
+	$(BIN)/python bench/ingest_benchmark.py
+
+lock: | $(BIN)/uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock --no-header
+	sed -i '1i # Locked with: make lock (uv pip compile pyproject.toml --extra dev --python-version 3.11)' requirements.lock
+
+clean-warehouse:
+	rm -rf warehouse/data

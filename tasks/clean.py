@@ -1,0 +1,24 @@
+"""Clean: remove noise, recording every removal."""
+from __future__ import annotations
+
+from collections import Counter
+
+from prefect import get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from tasks.domain.batch import each
+from tasks.domain.cleaning import CleaningConfig, clean_document
+from tasks.domain.models import CleanedDocument, Failure, RawDocument
+
+
+def clean_all(docs: list[RawDocument], config: CleaningConfig) -> tuple[list[CleanedDocument], list[Failure]]:
+    return each(docs, lambda d: clean_document(d, config), "clean", lambda d: (d.source_path, d.doc_id))
+
+
+@task(name="clean noise", cache_policy=NO_CACHE)
+def clean(docs: list[RawDocument], config: CleaningConfig) -> tuple[list[CleanedDocument], list[Failure]]:
+    cleaned, failures = clean_all(docs, config)
+    kinds = Counter(r.kind for c in cleaned for r in c.removals)
+    get_run_logger().info("cleaned %d documents: %s", len(cleaned),
+                          ", ".join(f"{n} {k}" for k, n in kinds.most_common()) or "no noise")
+    return cleaned, failures

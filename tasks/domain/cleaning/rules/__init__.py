@@ -1,0 +1,1 @@
+"""Cleaning rules, one per noise class. `registry.RULES` decides their order."""

@@ -1,0 +1,69 @@
+"""Which inbox files need work: the plan is made from file metadata before any file is read."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tasks.domain.models import KnownSource, SourceFile
+
+SUPPORTED_FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md"}
+
+
+def source_format(path: str) -> str | None:
+    dot = path.rfind(".")
+    return SUPPORTED_FORMATS.get(path[dot:].lower()) if dot >= 0 else None
+
+
+@dataclass(frozen=True)
+class Plan:
+    unchanged: tuple[SourceFile, ...]  # same path, size and mtime: not even read
+    to_read: tuple[SourceFile, ...]  # new paths, or known paths whose size or mtime moved
+
+
+def plan(listing: list[SourceFile], known: dict[str, KnownSource]) -> Plan:
+    unchanged, to_read = [], []
+    for f in listing:
+        k = known.get(f.source_path)
+        if k is not None and k.size_bytes == f.size_bytes and k.mtime_us == f.mtime_us:
+            unchanged.append(f)
+        else:
+            to_read.append(f)
+    return Plan(tuple(unchanged), tuple(to_read))
+
+
+@dataclass(frozen=True)
+class Classified:
+    new: tuple[SourceFile, ...] = ()  # a path never seen
+    changed: tuple[SourceFile, ...] = ()  # a known path with new content
+    touched: tuple[SourceFile, ...] = ()  # a known path, new mtime, same content
+    to_process: tuple[SourceFile, ...] = ()  # new content no landed document has
+    superseded: tuple[str, ...] = field(default_factory=tuple)  # doc_ids replaced by changed files
+
+
+def classify(hashed: list[SourceFile], known: dict[str, KnownSource], landed: set[str]) -> Classified:
+    """Sort hashed files into new, changed and touched, and pick the content to process.
+
+    `landed`: doc_ids already in the warehouse (the same content at another path is one
+    document with two sources). A changed file supersedes its old document unless another
+    path still holds that content."""
+    changed_paths = {f.source_path for f in hashed
+                     if f.source_path in known and known[f.source_path].doc_id != f.doc_id}
+    still_referenced = {k.doc_id for path, k in known.items() if path not in changed_paths}
+    still_referenced |= {f.doc_id for f in hashed}
+    new, changed, touched, to_process, superseded = [], [], [], [], []
+    queued: set[str] = set()
+    for f in hashed:
+        k = known.get(f.source_path)
+        if k is None:
+            new.append(f)
+        elif k.doc_id == f.doc_id:
+            touched.append(f)
+            continue
+        else:
+            changed.append(f)
+            if k.doc_id not in still_referenced:
+                superseded.append(k.doc_id)
+        if f.doc_id not in landed and f.doc_id not in queued:
+            to_process.append(f)
+            queued.add(f.doc_id)
+    return Classified(tuple(new), tuple(changed), tuple(touched), tuple(to_process),
+                      tuple(dict.fromkeys(superseded)))

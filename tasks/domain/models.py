@@ -1,0 +1,114 @@
+"""Plain data passed between the stages. No behaviour beyond small derived properties."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file found in the inbox. `doc_id` is empty until the file has been hashed."""
+
+    source_path: str  # relative to the inbox, '/' separators
+    size_bytes: int
+    mtime_us: int  # microseconds since the epoch, as the warehouse stores it
+    doc_id: str = ""
+
+
+@dataclass(frozen=True)
+class KnownSource:
+    """What the warehouse remembers about a path from earlier runs."""
+
+    source_path: str
+    doc_id: str
+    size_bytes: int
+    mtime_us: int
+    status: str  # 'landed' or 'failed'
+    first_seen: object = None  # a datetime; kept when a path's row is rewritten
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document that could not go through a stage: a value, never an exception."""
+
+    source_path: str
+    doc_id: str
+    stage: str
+    error_type: str
+    error_message: str
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    doc_id: str
+    source_path: str
+    source_format: str
+    raw_text: str
+    encoding: str
+    n_pages: int | None = None
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One piece of noise taken out of the raw text (or a join/replacement).
+
+    `raw_text[raw_start:raw_end] == text`; replaying every removal of a document on its
+    raw text (replacing `text` by `replacement`) gives the clean text exactly.
+    """
+
+    kind: str
+    rule: str  # "name@version"
+    text: str
+    replacement: str
+    raw_start: int
+    raw_end: int
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class CleanedDocument:
+    raw: RawDocument
+    clean_text: str
+    removals: tuple[Removal, ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    section_no: int
+    para_no: int
+    kind: str  # text | list_item | heading | salutation | signature | closing
+    text: str
+    char_start: int
+    char_end: int
+    page: int | None = None
+    language: str = "und"
+    language_confidence: float | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    section_no: int
+    heading: str | None
+    level: int
+    text: str
+    char_start: int
+    char_end: int
+    page_start: int | None = None
+    page_end: int | None = None
+    language: str = "und"
+    language_confidence: float | None = None
+    n_words: int = 0
+
+
+@dataclass(frozen=True)
+class StructuredDocument:
+    cleaned: CleanedDocument
+    title: str | None
+    sections: tuple[Section, ...]
+    paragraphs: tuple[Paragraph, ...]
+    language: str = "und"
+    language_confidence: float | None = None
+    languages: tuple[tuple[str, float], ...] = field(default_factory=tuple)
+
+    @property
+    def doc_id(self) -> str:
+        return self.cleaned.raw.doc_id

@@ -1,0 +1,51 @@
+"""Rows of the warehouse tables for processed documents and failures: plain dicts."""
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+
+from tasks.domain.cleaning.registry import rules_version
+from tasks.domain.models import Failure, SourceFile, StructuredDocument
+
+PACKAGE_VERSION = "0.1.0"
+
+
+def pipeline_version() -> str:
+    """The code version plus a digest of the rule set: changes whenever a rule changes."""
+    digest = hashlib.sha256(rules_version().encode()).hexdigest()[:8]
+    return f"{PACKAGE_VERSION}+rules.{digest}"
+
+
+def document_rows(doc: StructuredDocument, run_id: str, now: datetime) -> dict[str, list[dict]]:
+    raw, cleaned = doc.cleaned.raw, doc.cleaned
+    n_words = len(cleaned.clean_text.split())
+    documents = [{
+        "doc_id": raw.doc_id, "source_path": raw.source_path, "source_format": raw.source_format,
+        "title": doc.title, "language": doc.language, "language_confidence": doc.language_confidence,
+        "languages": [{"lang": lang, "share": share} for lang, share in doc.languages],
+        "n_pages": raw.n_pages, "n_sections": len(doc.sections), "n_paragraphs": len(doc.paragraphs),
+        "n_chars": len(cleaned.clean_text), "n_words": n_words,
+        "raw_text": raw.raw_text, "clean_text": cleaned.clean_text, "encoding": raw.encoding,
+        "authors": [], "organizations": [], "places": [], "doc_date": None, "un_symbols": [],
+        "pipeline_version": pipeline_version(), "run_id": run_id, "ingested_at": now,
+    }]
+    sections = [{"doc_id": raw.doc_id, **_fields(s)} for s in doc.sections]
+    paragraphs = [{"doc_id": raw.doc_id, **_fields(p)} for p in doc.paragraphs]
+    artifacts = [{"doc_id": raw.doc_id, "artifact_no": i, **_fields(r)} for i, r in enumerate(cleaned.removals)]
+    return {"documents": documents, "sections": sections, "paragraphs": paragraphs, "artifacts": artifacts}
+
+
+def _fields(obj) -> dict:
+    return dict(vars(obj))
+
+
+def failure_row(failure: Failure, run_id: str, now: datetime) -> dict:
+    return {**_fields(failure), "run_id": run_id, "failed_at": now}
+
+
+def source_row(f: SourceFile, status: str, now: datetime, first_seen: datetime | None) -> dict:
+    return {
+        "source_path": f.source_path, "doc_id": f.doc_id, "size_bytes": f.size_bytes,
+        "mtime": datetime.fromtimestamp(f.mtime_us / 1e6, tz=timezone.utc),
+        "first_seen": first_seen or now, "last_seen": now, "status": status,
+    }

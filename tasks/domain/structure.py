@@ -1,0 +1,193 @@
+"""Structure: paragraphs with their kind, headings, sections and the title of a clean text.
+
+Works on the clean text only, plus the positions where the cleaning removed heading markup
+(`## `, a paragraph wrapped in `**`), so markup-made headings keep their role."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tasks.domain.cleaning.engine import raw_to_clean
+from tasks.domain.models import CleanedDocument, Paragraph, Section
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•▪–]\s+|\(?\d{1,3}[.)]\s+|\(?[a-z][.)]\s+|\(?[ivx]{1,5}[.)]\s+)")
+_NUMBERED_HEADING = re.compile(r"^(?:(\d{1,2}(?:\.\d{1,2}){0,3})\.?|([IVX]{1,5})\.|([A-H])\.)\s+(?=\S)")
+_SALUTATION = re.compile(r"^(?:dear|estimad[oa]s?|querid[oa]s?|cher|ch[eè]re|chers|prezad[oa]s?|caro|cara)\b.*,\s*$", re.I)
+_CLOSING = re.compile(
+    r"^(?:thank you(?: very much)?|many thanks|sincerely|yours (?:sincerely|faithfully)|best regards"
+    r"|muchas gracias|gracias|atentamente|merci(?: beaucoup)?|cordialement|muito obrigad[oa]|obrigad[oa]"
+    r"|atenciosamente)\b[^\n]{0,40}$", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MAX_HEADING_CHARS = 100
+_MAX_HEADING_WORDS = 14
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    block: int = 0  # index of the blank-line-separated block it belongs to
+    alone: bool = True  # the only paragraph of its block
+
+
+def paragraph_spans(text: str, keep_whole: frozenset[int] = frozenset()) -> list[_Span]:
+    """Blocks between blank lines; a block of list items, of separate sentences on their own
+    lines, or of short lines (an address, a signature) is split into its lines. A block that
+    starts at an offset in `keep_whole` (a marked heading) stays one paragraph."""
+    spans = []
+    for block, m in enumerate(re.finditer(r"[^\n]*\S[^\n]*(?:\n[ \t]*\S[^\n]*)*", text)):
+        parts = [_Span(m.start(), m.end())] if m.start() in keep_whole else _split_block(text, m.start(), m.end())
+        spans.extend(_Span(p.start, p.end, block, len(parts) == 1) for p in parts)
+    return spans
+
+
+def _split_block(text: str, start: int, end: int) -> list[_Span]:
+    line_spans, pos = [], start
+    for line in text[start:end].split("\n"):
+        line_spans.append(_Span(pos, pos + len(line)))
+        pos += len(line) + 1
+    out = [line_spans[0]]
+    for prev, line in zip(line_spans, line_spans[1:]):
+        if _starts_new_paragraph(text[prev.start:prev.end], text[line.start:line.end]):
+            out.append(line)
+        else:
+            out[-1] = _Span(out[-1].start, line.end)
+    return out
+
+
+def _starts_new_paragraph(prev: str, line: str) -> bool:
+    prev, line = prev.strip(), line.strip()
+    if _LIST_ITEM.match(line):
+        return True
+    if prev.endswith((".", "!", "?", ":", ";", "”", '"')) and line[:1].isupper():
+        return True
+    # short lines that do not wrap into each other: an address or signature block
+    return len(prev) < 60 and len(line) < 80 and not prev.endswith(("-",)) and line[:1].isupper()
+
+
+def marked_heading_starts(cleaned: CleanedDocument) -> dict[int, int]:
+    """Clean offsets of paragraph starts that markup marked as headings, with their level."""
+    to_clean = raw_to_clean(cleaned.removals)
+    marks: dict[int, int] = {}
+    for r in cleaned.removals:
+        if r.kind != "markdown_residue":
+            continue
+        if r.rule.startswith("strip_markdown_heading_marks"):
+            marks[to_clean(r.raw_end)] = r.text.count("#")
+        elif r.rule.startswith("strip_bold_marks") and _at_line_start(cleaned.raw.raw_text, r.raw_start):
+            marks.setdefault(to_clean(r.raw_end), 1)
+    return marks
+
+
+def _at_line_start(raw: str, pos: int) -> bool:
+    line_start = raw.rfind("\n", 0, pos) + 1
+    return raw[line_start:pos].strip(" \t#") == ""
+
+
+def classify(text: str, marked_level: int | None, alone: bool = True) -> tuple[str, int | None]:
+    """The kind of one paragraph and, for a heading, its level. Only a paragraph alone in its
+    block can be an unmarked heading: lines of an address or a list are not headings."""
+    stripped = text.strip()
+    if marked_level is not None and len(stripped) <= 300:
+        return "heading", marked_level
+    if _SALUTATION.match(stripped):
+        return "salutation", None
+    if _CLOSING.match(stripped):
+        return "closing", None
+    numbered = _NUMBERED_HEADING.match(stripped)
+    if alone and _looks_like_heading(stripped, numbered is not None):
+        return "heading", _numbered_level(numbered) if numbered else 2
+    if _LIST_ITEM.match(stripped):
+        return "list_item", None
+    return "text", None
+
+
+def _looks_like_heading(line: str, numbered: bool) -> bool:
+    if "\n" in line or len(line) > _MAX_HEADING_CHARS or len(line.split()) > _MAX_HEADING_WORDS:
+        return False
+    if line.endswith((".", ",", ";", "?", "!")) or not line[:1].isalnum():
+        return False
+    if line.endswith(":") and len(line.split()) > 6:
+        return False
+    body = _NUMBERED_HEADING.sub("", line, count=1) if numbered else line
+    if not body[:1].isupper():
+        return False
+    # front-matter lines (a place and a date, an address) are not headings
+    return numbered or (", " not in body and not _YEAR.search(body))
+
+
+def _numbered_level(m: re.Match) -> int:
+    if m.group(1):
+        return 2 + m.group(1).count(".") + 1
+    return 2 if m.group(2) else 3
+
+
+def heading_label(text: str) -> str:
+    return " ".join(text.split()).rstrip(":").strip()
+
+
+def structure(cleaned: CleanedDocument) -> tuple[str | None, list[Section], list[Paragraph]]:
+    """Title, sections and paragraphs of a cleaned document (languages come later)."""
+    text = cleaned.clean_text
+    marks = marked_heading_starts(cleaned)
+    spans = paragraph_spans(text, frozenset(marks))
+    kinds = [classify(text[s.start:s.end], marks.get(s.start), s.alone) for s in spans]
+    title_index = _title_index(spans, kinds, marks)
+    kinds = _mark_front_matter(kinds, title_index)
+    kinds = _mark_signature(text, spans, kinds)
+    title = heading_label(text[spans[title_index].start:spans[title_index].end]) if title_index is not None else None
+    sections, paragraphs = _sections(text, spans, kinds)
+    return title, sections, paragraphs
+
+
+def _title_index(spans: list[_Span], kinds: list[tuple[str, int | None]],
+                 marks: dict[int, int]) -> int | None:
+    """The first markup-marked heading near the top; a letter (salutation first) has none."""
+    for i, (span, (kind, _)) in enumerate(list(zip(spans, kinds))[:6]):
+        if span.start in marks:
+            return i
+        if kind == "salutation":
+            return None
+    return None
+
+
+def _mark_front_matter(kinds, title_index: int | None):
+    """Lines above the title (an agency name, a logo caption) are front matter, not headings."""
+    if title_index is None:
+        return kinds
+    return [("front_matter", None) if i < title_index and k == "heading" else (k, lvl)
+            for i, (k, lvl) in enumerate(kinds)]
+
+
+def _mark_signature(text: str, spans: list[_Span], kinds):
+    """A last block of short lines with no closing punctuation (a name, an organisation)."""
+    if not spans:
+        return kinds
+    last_block = spans[-1].block
+    tail = [i for i, s in enumerate(spans) if s.block == last_block]
+    lines = [text[spans[i].start:spans[i].end].strip() for i in tail]
+    if len(tail) < 2 or any(len(l) > 80 or l.endswith((".", ";", ":")) for l in lines):
+        return kinds
+    if any(kinds[i][0] not in ("text", "heading") for i in tail):
+        return kinds
+    return [("signature", None) if i in tail else k for i, k in enumerate(kinds)]
+
+
+def _sections(text: str, spans: list[_Span], kinds) -> tuple[list[Section], list[Paragraph]]:
+    sections: list[Section] = []
+    paragraphs: list[Paragraph] = []
+    bounds: list[tuple[int, str | None, int]] = []  # (first paragraph index, heading, level)
+    for i, (kind, level) in enumerate(kinds):
+        if kind == "heading":
+            bounds.append((i, heading_label(text[spans[i].start:spans[i].end]), level or 1))
+        elif not bounds:
+            bounds.append((i, None, 0))
+    for section_no, (first, heading, level) in enumerate(bounds):
+        last = bounds[section_no + 1][0] if section_no + 1 < len(bounds) else len(spans)
+        start, end = spans[first].start, spans[last - 1].end
+        body = text[start:end]
+        sections.append(Section(section_no, heading, level, body, start, end, n_words=len(body.split())))
+        for para_no, i in enumerate(range(first, last)):
+            s = spans[i]
+            paragraphs.append(Paragraph(section_no, para_no, kinds[i][0], text[s.start:s.end], s.start, s.end))
+    return sections, paragraphs

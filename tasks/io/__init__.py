@@ -1,0 +1,1 @@
+"""The reading edge: the only code that touches inbox files."""

@@ -1,0 +1,111 @@
+"""Landing a run: every table in one DuckLake commit, so a reader never sees half a run."""
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+
+import duckdb
+import pyarrow as pa
+
+from warehouse.connection import CATALOG, WarehouseLocation, connect
+from warehouse.schema import DOCUMENT_TABLES, TABLES
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RunTables:
+    """What one run lands. `superseded` doc_ids leave the document tables; `sources` rows
+    replace the rows of the same paths; `seen_paths` get their last_seen refreshed."""
+
+    run_id: str
+    tables: dict[str, pa.Table]
+    superseded: list[str] = field(default_factory=list)
+    seen_paths: list[str] = field(default_factory=list)
+    seen_at: object = None
+
+
+class TransientLandingError(RuntimeError):
+    """Another writer held the catalog: safe to retry."""
+
+
+_TRANSIENT = ("database is locked", "conflict", "transaction", "busy")
+
+
+def land(location: WarehouseLocation, run: RunTables, attempts: int = 5) -> dict[str, int]:
+    """Write the run in one transaction; retries when another writer holds the catalog."""
+    delay = 0.5
+    for attempt in range(1, attempts + 1):
+        con = connect(location)
+        try:
+            return _land_once(con, run)
+        except duckdb.Error as error:
+            _rollback(con)
+            if attempt == attempts or not any(t in str(error).lower() for t in _TRANSIENT):
+                raise
+            log.warning("landing attempt %d conflicted (%s); retrying in %.1fs", attempt, error, delay)
+            time.sleep(delay)
+            delay *= 2
+        finally:
+            con.close()
+    raise TransientLandingError("unreachable")
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error:  # nothing was open
+        pass
+
+
+def _land_once(con: duckdb.DuckDBPyConnection, run: RunTables) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    con.execute("BEGIN TRANSACTION")
+    if run.superseded:
+        ids = pa.table({"doc_id": pa.array(sorted(set(run.superseded)), pa.string())})
+        con.register("superseded_ids", ids)
+        for name in DOCUMENT_TABLES:
+            con.execute(f"DELETE FROM {CATALOG}.{name} WHERE doc_id IN (SELECT doc_id FROM superseded_ids)")
+    new_sources = run.tables.get("sources")
+    if new_sources is not None and new_sources.num_rows:
+        con.register("new_sources", new_sources)
+        con.execute(f"DELETE FROM {CATALOG}.sources WHERE source_path IN (SELECT source_path FROM new_sources)")
+    if run.seen_paths:
+        con.register("seen_paths", pa.table({"source_path": pa.array(run.seen_paths, pa.string())}))
+        con.execute(f"UPDATE {CATALOG}.sources SET last_seen = ? "
+                    f"WHERE source_path IN (SELECT source_path FROM seen_paths)", [run.seen_at])
+    for name, table in run.tables.items():
+        if table.num_rows == 0:
+            continue
+        table = table.select(TABLES[name].names).cast(TABLES[name])
+        con.register(f"incoming_{name}", table)
+        con.execute(f"INSERT INTO {CATALOG}.{name} SELECT * FROM incoming_{name}")
+        counts[name] = table.num_rows
+    con.execute(f"CALL {CATALOG}.set_commit_message('consultations', ?)", [f"run {run.run_id}"])
+    con.execute("COMMIT")
+    return counts
+
+
+def known_sources(location: WarehouseLocation) -> pa.Table:
+    """Every path the warehouse remembers, with the size and mtime it had."""
+    if not location.exists():
+        return TABLES["sources"].empty_table()
+    con = connect(location, read_only=True)
+    try:
+        return con.execute("SELECT * FROM sources").to_arrow_table()
+    finally:
+        con.close()
+
+
+def landed_doc_ids(location: WarehouseLocation, doc_ids: list[str]) -> set[str]:
+    """Which of these documents are already in the warehouse (same content elsewhere)."""
+    if not doc_ids or not location.exists():
+        return set()
+    con = connect(location, read_only=True)
+    try:
+        con.register("wanted", pa.table({"doc_id": pa.array(doc_ids, pa.string())}))
+        rows = con.execute("SELECT DISTINCT doc_id FROM documents WHERE doc_id IN (SELECT doc_id FROM wanted)").fetchall()
+        return {r[0] for r in rows}
+    finally:
+        con.close()

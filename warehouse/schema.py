@@ -1,0 +1,84 @@
+"""The warehouse contract (v1): table and column names users and outside checks rely on.
+
+One pyarrow schema per table; the DuckLake DDL is derived from them, so the two never drift."""
+from __future__ import annotations
+
+import pyarrow as pa
+
+_TS = pa.timestamp("us", tz="UTC")
+_LANG_SHARES = pa.list_(pa.struct([("lang", pa.string()), ("share", pa.float64())]))
+_STRINGS = pa.list_(pa.string())
+
+TABLES: dict[str, pa.Schema] = {
+    "documents": pa.schema([
+        ("doc_id", pa.string()), ("source_path", pa.string()), ("source_format", pa.string()),
+        ("title", pa.string()), ("language", pa.string()), ("language_confidence", pa.float64()),
+        ("languages", _LANG_SHARES), ("n_pages", pa.int32()), ("n_sections", pa.int32()),
+        ("n_paragraphs", pa.int32()), ("n_chars", pa.int64()), ("n_words", pa.int64()),
+        ("raw_text", pa.string()), ("clean_text", pa.string()), ("encoding", pa.string()),
+        ("authors", _STRINGS), ("organizations", _STRINGS), ("places", _STRINGS),
+        ("doc_date", pa.date32()), ("un_symbols", _STRINGS),
+        ("pipeline_version", pa.string()), ("run_id", pa.string()), ("ingested_at", _TS),
+    ]),
+    "sources": pa.schema([
+        ("source_path", pa.string()), ("doc_id", pa.string()), ("size_bytes", pa.int64()),
+        ("mtime", _TS), ("first_seen", _TS), ("last_seen", _TS), ("status", pa.string()),
+    ]),
+    "sections": pa.schema([
+        ("doc_id", pa.string()), ("section_no", pa.int32()), ("heading", pa.string()),
+        ("level", pa.int32()), ("text", pa.string()), ("char_start", pa.int64()),
+        ("char_end", pa.int64()), ("page_start", pa.int32()), ("page_end", pa.int32()),
+        ("language", pa.string()), ("language_confidence", pa.float64()), ("n_words", pa.int64()),
+    ]),
+    "paragraphs": pa.schema([
+        ("doc_id", pa.string()), ("section_no", pa.int32()), ("para_no", pa.int32()),
+        ("kind", pa.string()), ("text", pa.string()), ("char_start", pa.int64()),
+        ("char_end", pa.int64()), ("page", pa.int32()), ("language", pa.string()),
+        ("language_confidence", pa.float64()),
+    ]),
+    "artifacts": pa.schema([
+        ("doc_id", pa.string()), ("artifact_no", pa.int32()), ("kind", pa.string()),
+        ("rule", pa.string()), ("text", pa.string()), ("replacement", pa.string()),
+        ("raw_start", pa.int64()), ("raw_end", pa.int64()), ("page", pa.int32()),
+    ]),
+    "failures": pa.schema([
+        ("source_path", pa.string()), ("doc_id", pa.string()), ("stage", pa.string()),
+        ("error_type", pa.string()), ("error_message", pa.string()), ("run_id", pa.string()),
+        ("failed_at", _TS),
+    ]),
+    "runs": pa.schema([
+        ("run_id", pa.string()), ("flow_name", pa.string()), ("inbox", pa.string()),
+        ("started_at", _TS), ("finished_at", _TS), ("n_seen", pa.int64()), ("n_new", pa.int64()),
+        ("n_changed", pa.int64()), ("n_unchanged", pa.int64()), ("n_failed", pa.int64()),
+        ("pipeline_version", pa.string()), ("status", pa.string()),
+    ]),
+}
+
+# Tables whose rows belong to one document version and go when it is superseded.
+DOCUMENT_TABLES = ("documents", "sections", "paragraphs", "artifacts")
+
+
+def _duck_type(t: pa.DataType) -> str:
+    if pa.types.is_string(t):
+        return "VARCHAR"
+    if pa.types.is_int32(t):
+        return "INTEGER"
+    if pa.types.is_int64(t):
+        return "BIGINT"
+    if pa.types.is_float64(t):
+        return "DOUBLE"
+    if pa.types.is_date32(t):
+        return "DATE"
+    if pa.types.is_timestamp(t):
+        return "TIMESTAMPTZ"
+    if pa.types.is_list(t):
+        return _duck_type(t.value_type) + "[]"
+    if pa.types.is_struct(t):
+        fields = ", ".join(f'"{f.name}" {_duck_type(f.type)}' for f in t)
+        return f"STRUCT({fields})"
+    raise TypeError(f"no DuckDB type for {t}")
+
+
+def create_table_sql(catalog: str, name: str) -> str:
+    columns = ", ".join(f'"{f.name}" {_duck_type(f.type)}' for f in TABLES[name])
+    return f"CREATE TABLE IF NOT EXISTS {catalog}.{name} ({columns})"

@@ -1,0 +1,94 @@
+"""The `consultations` command line: ingest, query and export the warehouse."""
+from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+# Set before Prefect is imported: there is no internet, and the CLI prints its own summary.
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+
+import typer
+from rich.console import Console
+
+from flows import report
+from warehouse.connection import resolve_location
+from warehouse.queries import QueryError, export_tables, landed_documents, run_sql
+
+app = typer.Typer(help="Consultation documents in, a clean queryable corpus out.",
+                  no_args_is_help=True, add_completion=False)
+console = Console()
+WarehouseOption = typer.Option(None, "--warehouse", "-w", help="Warehouse folder (default: warehouse/data, "
+                               "or $CONSULTATIONS_WAREHOUSE).")
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def ingest(inbox: Path = typer.Argument(Path("seeds"), help="Folder to ingest, recursively."),
+           warehouse: Optional[Path] = WarehouseOption,
+           batch_size: int = typer.Option(250, help="Documents per task run."),
+           verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect's run logs.")):
+    """Ingest new and changed documents from INBOX and print what landed."""
+    if not inbox.is_dir():
+        raise typer.BadParameter(f"{inbox} is not a folder", param_hint="INBOX")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
+    from flows.ingest import ingest as ingest_flow  # imports Prefect: keep `sql` fast
+
+    result = ingest_flow(str(inbox), str(warehouse) if warehouse else None, batch_size)
+    console.print(f"run {result.run_id}: {result.n_seen} files seen, {result.n_new} new, "
+                  f"{result.n_changed} changed, {result.n_unchanged} unchanged, {result.n_failed} failed")
+    if result.doc_ids:
+        rows = landed_documents(resolve_location(warehouse), result.doc_ids)
+        console.print(report.landed_table(rows, f"Landed in {result.warehouse}"))
+    else:
+        console.print("Nothing new to land: every file is unchanged since the last run.")
+    for f in result.failures:
+        console.print(f"[red]failed[/red] {f.source_path} at {f.stage}: {f.error_type}: {f.error_message}")
+
+
+@app.command()
+def sql(query: str = typer.Argument(..., help="Read-only SQL over documents, sources, sections, "
+                                    "paragraphs, artifacts, failures, runs."),
+        warehouse: Optional[Path] = WarehouseOption,
+        format: Format = typer.Option(Format.table, "--format", "-f", help="table, csv or json.")):
+    """Run read-only SQL against the warehouse (safe while an ingestion runs)."""
+    try:
+        columns, rows = run_sql(resolve_location(warehouse), query)
+    except (QueryError, FileNotFoundError) as error:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(1)
+    if format is Format.csv:
+        typer.echo(report.to_csv(columns, rows), nl=False)
+    elif format is Format.json:
+        typer.echo(report.to_json(columns, rows))
+    else:
+        console.print(report.result_table(columns, rows))
+        console.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
+
+
+@app.command()
+def export(directory: Path = typer.Argument(..., help="Where to write <table>.parquet files."),
+           warehouse: Optional[Path] = WarehouseOption):
+    """Write the current state of every table as plain Parquet (pandas, polars, R read it)."""
+    try:
+        counts = export_tables(resolve_location(warehouse), directory)
+    except FileNotFoundError as error:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(1)
+    for name, n in counts.items():
+        console.print(f"{directory / (name + '.parquet')}: {n} rows")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

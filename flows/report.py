@@ -1,0 +1,69 @@
+"""What the command line prints: plain data in, rich renderables or text out."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, datetime
+
+from rich.table import Table
+
+_CELL = 80
+
+
+def landed_table(rows: list[tuple], title: str) -> Table:
+    table = Table(title=title, title_justify="left")
+    for name in ("document", "title", "lang", "sect.", "para.", "noise removed"):
+        table.add_column(name, overflow="fold")
+    for source_path, doc_title, language, n_sections, n_paragraphs, noise in rows:
+        table.add_row(source_path, _short(doc_title or "—", 48), language, str(n_sections),
+                      str(n_paragraphs), _noise(noise))
+    return table
+
+
+def _noise(noise: list[dict] | None) -> str:
+    """Removals by kind; whitespace tidying is counted apart, it is not noise in the text."""
+    counted = [n for n in noise or [] if n["kind"] != "whitespace"]
+    if not counted:
+        return "none"
+    return ", ".join(f"{n['n']} {n['kind']}" for n in sorted(counted, key=lambda n: -n["n"]))
+
+
+def _short(text: str, width: int = _CELL) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def result_table(columns: list[str], rows: list[tuple]) -> Table:
+    table = Table(show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(_short(_plain(v)) if v is not None else "NULL" for v in row))
+    return table
+
+
+def _plain(value) -> str:
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, default=str, ensure_ascii=False)
+    return str(value)
+
+
+def to_csv(columns: list[str], rows: list[tuple]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if v is None else _plain(v) for v in row])
+    return out.getvalue()
+
+
+def to_json(columns: list[str], rows: list[tuple]) -> str:
+    return json.dumps([dict(zip(columns, row)) for row in rows], default=_json_default,
+                      ensure_ascii=False, indent=1)
+
+
+def _json_default(value):
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return str(value)

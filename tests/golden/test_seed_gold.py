@@ -1,0 +1,110 @@
+"""Each seed's expectations (tests/gold/*.json) checked against the landed warehouse.
+
+What the pipeline cannot do yet stays here as a strict xfail naming the gap."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.conftest import GOLD
+
+pytestmark = [pytest.mark.golden, pytest.mark.integration]
+
+GOLDS = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json"))}
+# Gaps the next issues close; each xfail is strict, so it fails loudly once fixed.
+KNOWN_GAPS = {
+    ("title", "001_a4f33d47e65f10cd"): "title inside an unmarked header block (issue: sections & metadata)",
+    ("title", "004_d5584d9c1a84edb5"): "title inline at the start of the transcription (issue: sections & metadata)",
+    ("headings", "004_d5584d9c1a84edb5"): "inline 'Topic I: ...' headings (issue: sections & metadata)",
+}
+
+
+def fold(text: str) -> str:
+    text = text.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
+    return " ".join(text.split())
+
+
+def cases(check: str):
+    for stem in GOLDS:
+        gap = KNOWN_GAPS.get((check, stem))
+        marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+        yield pytest.param(stem, id=stem, marks=marks)
+
+
+def document(con, stem: str) -> dict:
+    row = con.execute("SELECT doc_id, title, language, clean_text FROM documents WHERE source_path = ?",
+                      [GOLDS[stem]["file"]]).fetchone()
+    assert row is not None, f"{stem} did not land"
+    return dict(zip(("doc_id", "title", "language", "clean_text"), row))
+
+
+@pytest.mark.parametrize("stem", cases("language"))
+def test_language(seeded_con, stem):
+    assert document(seeded_con, stem)["language"] == GOLDS[stem]["language"]
+
+
+@pytest.mark.parametrize("stem", cases("title"))
+def test_title(seeded_con, stem):
+    expected = GOLDS[stem].get("title")
+    title = document(seeded_con, stem)["title"]
+    assert (fold(title) if title else None) == (fold(expected) if expected else None)
+
+
+@pytest.mark.parametrize("stem", cases("headings"))
+def test_headings_start_sections_in_order(seeded_con, stem):
+    doc = document(seeded_con, stem)
+    headings = [fold(h) for (h,) in seeded_con.execute(
+        "SELECT heading FROM sections WHERE doc_id = ? AND heading IS NOT NULL ORDER BY section_no",
+        [doc["doc_id"]]).fetchall()]
+    position = 0
+    for expected in GOLDS[stem]["headings"]:
+        found = next((i for i in range(position, len(headings)) if headings[i].startswith(fold(expected))), None)
+        assert found is not None, f"heading {expected!r} does not start a section after #{position}: {headings}"
+        position = found + 1
+
+
+@pytest.mark.parametrize("stem", cases("must_keep"))
+def test_must_keep(seeded_con, stem):
+    clean = fold(document(seeded_con, stem)["clean_text"])
+    for text in GOLDS[stem]["must_keep"]:
+        assert fold(text) in clean
+
+
+def removal_items(stem: str):
+    for item in GOLDS[stem]["must_remove"]:
+        for text in item.get("lines") or [item["text"]]:
+            yield item["kind"], text
+
+
+@pytest.mark.parametrize("stem", cases("must_remove"))
+def test_must_remove(seeded_con, stem):
+    doc = document(seeded_con, stem)
+    clean = fold(doc["clean_text"])
+    artifacts = seeded_con.execute("SELECT kind, text FROM artifacts WHERE doc_id = ?", [doc["doc_id"]]).fetchall()
+    for kind, text in removal_items(stem):
+        assert fold(text) not in clean, f"{text!r} survived"
+        recorded = [a for k, a in artifacts if k == kind and a.strip()
+                    and (fold(a) in fold(text) or fold(text) in fold(a))]
+        assert recorded, f"no {kind} artifact records {text!r}"
+
+
+@pytest.mark.parametrize("stem", cases("must_rejoin"))
+def test_must_rejoin(seeded_con, stem):
+    doc = document(seeded_con, stem)
+    paragraphs = [fold(t) for (t,) in seeded_con.execute(
+        "SELECT text FROM paragraphs WHERE doc_id = ?", [doc["doc_id"]]).fetchall()]
+    for phrase in GOLDS[stem]["must_rejoin"]:
+        assert any(fold(phrase) in p for p in paragraphs), f"{phrase!r} is not whole in one paragraph"
+
+
+def test_page_numbers_gone_from_page_ends(seeded_con):
+    """004: each transcription page ended in its page number 1..16; none may remain."""
+    stem = "004_d5584d9c1a84edb5"
+    doc = document(seeded_con, stem)
+    n_removed = seeded_con.execute(
+        "SELECT count(*) FROM artifacts WHERE doc_id = ? AND kind = 'page_number'", [doc["doc_id"]]).fetchone()[0]
+    assert n_removed == GOLDS[stem]["page_numbers"]["pages"]
+    for n in range(1, GOLDS[stem]["page_numbers"]["pages"] + 1):
+        assert not re.search(rf"\s{n}\s*(?:\n|\Z)", doc["clean_text"]), f"page number {n} left at a page end"

@@ -1,0 +1,75 @@
+"""The `consultations` command as a user runs it: a real process on a real warehouse."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+import threading
+
+import pyarrow.parquet as pq
+import pytest
+
+pytestmark = pytest.mark.integration
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "flows.cli", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_sql_csv_is_a_header_then_one_line_per_row(seeded_warehouse):
+    location = seeded_warehouse[0]
+    done = cli("sql", "SELECT source_path, language FROM documents ORDER BY 1", "--format", "csv",
+               "--warehouse", str(location.root))
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.reader(io.StringIO(done.stdout)))
+    assert rows[0] == ["source_path", "language"] and len(rows) == 6
+    assert rows[1] == ["000_30b19b25cf31b9f3.txt", "en"]
+
+
+def test_sql_json_and_table_formats(seeded_warehouse):
+    location = seeded_warehouse[0]
+    done = cli("sql", "SELECT kind, count(*) AS n FROM artifacts GROUP BY kind ORDER BY n DESC",
+               "-f", "json", "-w", str(location.root))
+    assert done.returncode == 0, done.stderr
+    kinds = {row["kind"]: row["n"] for row in json.loads(done.stdout)}
+    assert kinds["similar_documents"] >= 100 and kinds["word_bookmark"] == 1
+    table = cli("sql", "SELECT title FROM documents WHERE title IS NOT NULL ORDER BY 1", "-w", str(location.root))
+    assert "STOCKTAKING PHASE" in table.stdout and "2 rows" in table.stdout
+
+
+def test_sql_is_read_only_and_errors_are_clear(seeded_warehouse):
+    location = seeded_warehouse[0]
+    done = cli("sql", "DELETE FROM lake.documents", "-w", str(location.root))
+    assert done.returncode == 1 and "read-only" in done.stdout.lower()
+    missing = cli("sql", "SELECT 1", "-w", str(location.root / "nowhere"))
+    assert missing.returncode == 1 and "no warehouse" in missing.stdout
+
+
+def test_export_writes_plain_parquet(seeded_warehouse, tmp_path):
+    location = seeded_warehouse[0]
+    done = cli("export", str(tmp_path / "out"), "-w", str(location.root))
+    assert done.returncode == 0, done.stderr
+    for name, n in {"documents": 5, "sources": 5, "runs": 1}.items():
+        assert pq.read_table(tmp_path / "out" / f"{name}.parquet").num_rows == n
+    assert pq.read_table(tmp_path / "out" / "artifacts.parquet").column_names[:3] == ["doc_id", "artifact_no", "kind"]
+
+
+def test_readers_are_not_blocked_by_an_open_write_and_never_see_it(seeded_warehouse):
+    """A landing in progress (an open transaction) neither blocks `sql` nor shows half a run."""
+    from warehouse.connection import CATALOG, connect
+
+    location = seeded_warehouse[0]
+    writer = connect(location)
+    writer.execute("BEGIN TRANSACTION")
+    writer.execute(f"DELETE FROM {CATALOG}.documents")
+    result: dict = {}
+    reader = threading.Thread(target=lambda: result.update(
+        done=cli("sql", "SELECT count(*) AS n FROM documents", "-f", "csv", "-w", str(location.root))))
+    reader.start()
+    reader.join(timeout=60)
+    writer.execute("ROLLBACK")
+    writer.close()
+    assert result["done"].returncode == 0, result["done"].stderr
+    assert result["done"].stdout.splitlines() == ["n", "5"]

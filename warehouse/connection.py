@@ -65,6 +65,20 @@ def load_extensions(con: duckdb.DuckDBPyConnection, names=("ducklake", "sqlite_s
             con.execute(f"LOAD {name}")
 
 
+def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """All contract tables in one snapshot, the first time a warehouse is opened for writing."""
+    existing = {r[0] for r in con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = ?", [CATALOG]).fetchall()}
+    missing = [name for name in TABLES if name not in existing]
+    if not missing:
+        return
+    con.execute("BEGIN TRANSACTION")
+    for name in missing:
+        con.execute(create_table_sql(CATALOG, name))
+    con.execute(f"CALL {CATALOG}.set_commit_message('consultations', 'create tables (contract v1)')")
+    con.execute("COMMIT")
+
+
 def connect(location: WarehouseLocation, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB with the lake attached as `lake` and its tables as views in `main`,
     so SQL reads `SELECT * FROM documents`."""
@@ -84,8 +98,7 @@ def connect(location: WarehouseLocation, read_only: bool = False) -> duckdb.Duck
         f"ATTACH 'ducklake:sqlite:{location.catalog_file}' AS {CATALOG} "
         f"(DATA_PATH '{location.data_path}/'{mode})")
     if not read_only:
-        for name in TABLES:
-            con.execute(create_table_sql(CATALOG, name))
+        _create_tables(con)
     for name in TABLES:
         con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM {CATALOG}.{name}")
     return con

@@ -23,7 +23,7 @@ run: $(VENV)/.installed
 	$(BIN)/consultations ingest $(INBOX)
 
 test: $(VENV)/.installed
-	$(BIN)/lint-imports
+	$(BIN)/lint-imports --no-logo --no-cache
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed

@@ -504,10 +504,20 @@ def measure_cleaning(inbox: Path) -> dict:
         _, seconds = timed(clean_document, doc)
         timings.append((seconds, size, doc.source_path))
     seconds, n_bytes = sum(t[0] for t in timings), sum(t[1] for t in timings)
-    slowest = max(timings)
+    slowest = _slowest(docs, timings)
     return {"documents": len(timings), "mb": n_bytes / MB, "seconds": seconds,
             "mb_per_second": n_bytes / MB / seconds, "by_layout_mb_per_second": _by_layout(timings),
             "slowest": {"path": slowest[2], "seconds": slowest[0], "kb": slowest[1] / 1000}}
+
+
+def _slowest(docs: list, timings: list[tuple[float, int, str]]) -> tuple[float, int, str]:
+    """The slowest document, re-timed: one pass's maximum is often a garbage-collection pause
+    landing on a small document, not a document the rules find hard."""
+    by_path = {doc.source_path: doc for doc, _ in docs}
+    candidates = sorted(timings, reverse=True)[:5]
+    retimed = [(min(timed(clean_document, by_path[path])[1] for _ in range(3)), size, path)
+               for _, size, path in candidates]
+    return max(retimed)
 
 
 def _read_raw(inbox: Path, path: Path):
@@ -530,6 +540,7 @@ def run_benchmark(args: argparse.Namespace, inbox: Path, warehouse: Path) -> dic
     print(f"corpus: {corpus.n_docs} documents, {corpus.n_bytes / MB:.1f} MB in {inbox} "
           f"({build_seconds:.1f} s)", flush=True)
     prefect = measure_prefect()
+    rss_before_cold = peak_rss_mb()  # everything imported, one flow run done: the baseline
     cold, cold_seconds = timed(ingest, inbox=str(inbox), warehouse=str(warehouse), batch_size=args.batch_size)
     rss_after_cold = peak_rss_mb()
     noop, noop_seconds = timed(ingest, inbox=str(inbox), warehouse=str(warehouse), batch_size=args.batch_size)
@@ -540,7 +551,8 @@ def run_benchmark(args: argparse.Namespace, inbox: Path, warehouse: Path) -> dic
     return {
         "settings": _settings(args), "corpus": _corpus_summary(corpus, build_seconds), "prefect": prefect,
         "cold_run": cold_summary, "noop_run": noop_summary, "cleaning": measure_cleaning(inbox),
-        "memory": {"peak_rss_mb_after_cold": rss_after_cold, "peak_rss_mb_at_end": peak_rss_mb()},
+        "memory": {"peak_rss_mb_before_cold": rss_before_cold, "peak_rss_mb_after_cold": rss_after_cold,
+                   "peak_rss_mb_at_end": peak_rss_mb()},
         "targets": {"orchestration_landing_share_below": ORCHESTRATION_LANDING_TARGET,
                     "noop_seconds_beyond_startup_below": NOOP_TARGET_SECONDS},
         "warnings": _sanity_warnings(corpus, cold, noop),
@@ -619,8 +631,8 @@ def _target_rows(report: dict) -> list[tuple[str, str]]:
          f"for {cleaning['mb']:.1f} MB)"),
         ("  by layout (MB/s)", ", ".join(f"{k} {v:.2f}" for k, v in cleaning["by_layout_mb_per_second"].items())),
         ("  slowest document", f"{slowest['seconds']:.3f} s  {slowest['kb']:.0f} KB  {slowest['path']}"),
-        ("peak RSS after cold run / at end", f"{memory['peak_rss_mb_after_cold']:7.0f} MB / "
-         f"{memory['peak_rss_mb_at_end']:.0f} MB"),
+        ("peak RSS (ru_maxrss) after cold run", f"{memory['peak_rss_mb_after_cold']:7.0f} MB  (before it "
+         f"{memory['peak_rss_mb_before_cold']:.0f} MB, at end {memory['peak_rss_mb_at_end']:.0f} MB)"),
     ]
 
 

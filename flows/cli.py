@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -15,11 +16,13 @@ from rich.console import Console
 
 from flows import report
 from warehouse.connection import resolve_location
-from warehouse.queries import QueryError, export_tables, landed_documents, run_sql
+from warehouse.queries import (QueryError, document_removals, export_tables, landed_documents,
+                               resolve_document, run_sql)
 
 app = typer.Typer(help="Consultation documents in, a clean queryable corpus out.",
                   no_args_is_help=True, add_completion=False)
-console = Console()
+# Piped or logged output has no terminal width; 140 columns keep the summary table readable.
+console = Console(width=None if sys.stdout.isatty() else 140)
 WarehouseOption = typer.Option(None, "--warehouse", "-w", help="Warehouse folder (default: warehouse/data, "
                                "or $CONSULTATIONS_WAREHOUSE).")
 
@@ -84,6 +87,47 @@ def export(directory: Path = typer.Argument(..., help="Where to write <table>.pa
         raise typer.Exit(1)
     for name, n in counts.items():
         console.print(f"{directory / (name + '.parquet')}: {n} rows")
+
+
+@app.command()
+def explain(document: str = typer.Argument(..., help="A source path, a doc_id or its first 6+ characters."),
+            warehouse: Optional[Path] = WarehouseOption,
+            kind: Optional[list[str]] = typer.Option(None, "--kind", "-k", help="Only removals of this kind."),
+            whitespace: bool = typer.Option(False, "--whitespace", help="Also show whitespace tidying.")):
+    """Show every removal from a document in its raw context, with the rule that made it."""
+    location = resolve_location(warehouse)
+    try:
+        doc_id = resolve_document(location, document)
+        if doc_id is None:
+            raise QueryError(f"no document {document!r}: give a source path or a doc_id (see `sources`)")
+        doc, artifacts = document_removals(location, doc_id)
+    except (QueryError, FileNotFoundError) as error:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(1)
+    if kind:
+        artifacts = [a for a in artifacts if a["kind"] in kind]
+    hidden = set() if whitespace or (kind and "whitespace" in kind) else {"whitespace"}
+    console.print(f"[bold]{doc['source_path']}[/bold] ({doc['doc_id'][:12]}) — {doc['title'] or 'untitled'}")
+    n_hidden = sum(a["kind"] in hidden for a in artifacts)
+    console.print(f"{len(artifacts) - n_hidden} removals" + (f" (+{n_hidden} whitespace, shown with --whitespace)" if n_hidden else ""))
+    for block in report.explain_lines(doc["raw_text"], artifacts, hidden):
+        console.print(block, highlight=False)
+
+
+@app.command()
+def reprocess(warehouse: Optional[Path] = WarehouseOption,
+              all_documents: bool = typer.Option(False, "--all", help="Rebuild every document, not only "
+                                                 "those made by an older pipeline version."),
+              verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect's run logs.")):
+    """Rebuild sections, paragraphs, artifacts and labels from stored raw text, in one commit."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
+    from flows.reprocess import reprocess as reprocess_flow
+
+    result = reprocess_flow(str(warehouse) if warehouse else None, all_documents)
+    console.print(f"run {result.run_id}: rebuilt {result.n_rebuilt} of {result.n_examined} documents "
+                  f"with pipeline {result.pipeline_version}; {len(result.failures)} failed")
+    for f in result.failures:
+        console.print(f"[red]failed[/red] {f.source_path} at {f.stage}: {f.error_type}: {f.error_message}")
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ import io
 import json
 from datetime import date, datetime
 
+from rich.markup import escape
 from rich.table import Table
 
 _CELL = 80
@@ -67,3 +68,32 @@ def _json_default(value):
     if isinstance(value, (datetime, date)):
         return value.isoformat()
     return str(value)
+
+
+_CONTEXT = 40
+
+
+def _visible(text: str) -> str:
+    return text.replace("\n", "⏎").replace("\t", "⇥")
+
+
+def explain_lines(raw_text: str, artifacts: list[dict], hidden_kinds: set[str]) -> list[str]:
+    """One block of rich markup per removal: where it was in the raw text, what was cut,
+    what replaced it, and by which rule."""
+    out = []
+    for a in artifacts:
+        if a["kind"] in hidden_kinds:
+            continue
+        start, end = a["raw_start"], a["raw_end"]
+        before = _visible(raw_text[max(0, start - _CONTEXT):start])
+        after = _visible(raw_text[end:end + _CONTEXT])
+        removed = _visible(a["text"])
+        if len(removed) > 2 * _CONTEXT:
+            removed = removed[:_CONTEXT] + " … " + removed[-_CONTEXT // 2:]
+        replacement = f"[green]{escape(_visible(a['replacement']))}[/green]" if a["replacement"] else ""
+        page = f" page {a['page']}" if a["page"] is not None else ""
+        out.append(f"[bold]#{a['artifact_no']}[/bold] {a['kind']} [dim]{a['rule']} raw {start}–{end}{page}[/dim]\n"
+                   f"  …{escape(before)}[red strike]{escape(removed)}[/red strike]{replacement}{escape(after)}…")
+    return out
+
+

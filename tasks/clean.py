@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
+from operator import attrgetter
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from tasks.domain.batch import each
 from tasks.domain.cleaning import CleaningConfig, clean_document
 from tasks.domain.models import CleanedDocument, Failure, RawDocument
+from tasks.parallel import parallel_each
 
 
 def clean_all(docs: list[RawDocument], config: CleaningConfig) -> tuple[list[CleanedDocument], list[Failure]]:
-    return each(docs, lambda d: clean_document(d, config), "clean", lambda d: (d.source_path, d.doc_id))
+    return parallel_each(docs, partial(clean_document, config=config), "clean", attrgetter("source_path", "doc_id"))
 
 
 @task(name="clean noise", cache_policy=NO_CACHE)

@@ -1,4 +1,4 @@
-"""Land: one commit per run with every table."""
+"""Tabulate each batch as Arrow right away (bounded memory), then land one commit per run."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -7,23 +7,45 @@ import pyarrow as pa
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from tasks.domain.run import RunRows
+from tasks.domain.models import StructuredDocument
+from tasks.domain.run import RunRows, batch_rows
 from warehouse.connection import WarehouseLocation
 from warehouse.landing import RunTables, land
 from warehouse.schema import TABLES
 
-
-def to_tables(run: RunRows) -> dict[str, pa.Table]:
-    return {name: pa.Table.from_pylist(rows, schema=TABLES[name]) for name, rows in run.rows.items()}
+Tables = dict[str, pa.Table]
 
 
-def land_rows(location: WarehouseLocation, run_id: str, run: RunRows, now: datetime) -> dict[str, int]:
-    return land(location, RunTables(run_id, to_tables(run), run.superseded, run.seen_paths, now))
+def to_tables(rows: dict[str, list[dict]]) -> Tables:
+    return {name: pa.Table.from_pylist(table_rows, schema=TABLES[name]) for name, table_rows in rows.items()}
+
+
+@task(name="tabulate batch", cache_policy=NO_CACHE)
+def tabulate(documents: list[StructuredDocument], run_id: str, now: datetime, version: str,
+             ingested_at: dict[str, datetime] | None = None) -> Tables:
+    return to_tables(batch_rows(documents, run_id, now, version, ingested_at))
+
+
+def landed_doc_ids(batches: list[Tables]) -> list[str]:
+    return [doc_id for batch in batches for doc_id in batch["documents"].column("doc_id").to_pylist()]
+
+
+def combine(run: RunRows, batches: list[Tables]) -> dict[str, pa.Table]:
+    tables = to_tables(run.rows)
+    for name in {name for batch in batches for name in batch}:
+        tables[name] = pa.concat_tables([batch[name] for batch in batches if name in batch])
+    return tables
+
+
+def land_rows(location: WarehouseLocation, run_id: str, run: RunRows, batches: list[Tables],
+              now: datetime) -> dict[str, int]:
+    return land(location, RunTables(run_id, combine(run, batches), run.superseded, run.seen_paths, now))
 
 
 @task(name="land in the warehouse", cache_policy=NO_CACHE)
-def land_run(location: WarehouseLocation, run_id: str, run: RunRows, now: datetime) -> dict[str, int]:
-    counts = land_rows(location, run_id, run, now)
+def land_run(location: WarehouseLocation, run_id: str, run: RunRows, batches: list[Tables],
+             now: datetime) -> dict[str, int]:
+    counts = land_rows(location, run_id, run, batches, now)
     get_run_logger().info("landed in %s: %s", location.root,
                           ", ".join(f"{n} {t}" for t, n in counts.items()) or "nothing")
     return counts

@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 from collections import Counter
+from operator import attrgetter
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from tasks.domain.batch import each
 from tasks.domain.document import label_languages
 from tasks.domain.models import Failure, StructuredDocument
+from tasks.parallel import parallel_each
 
 
 def label_all(docs: list[StructuredDocument]) -> tuple[list[StructuredDocument], list[Failure]]:
-    return each(docs, label_languages, "language", lambda d: (d.cleaned.raw.source_path, d.doc_id))
+    return parallel_each(docs, label_languages, "language", attrgetter("cleaned.raw.source_path", "cleaned.raw.doc_id"))
 
 
 @task(name="detect languages", cache_policy=NO_CACHE)

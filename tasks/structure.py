@@ -1,16 +1,18 @@
 """Structure: title, sections and paragraphs."""
 from __future__ import annotations
 
+from operator import attrgetter
+
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from tasks.domain.batch import each
 from tasks.domain.document import structure_document
 from tasks.domain.models import CleanedDocument, Failure, StructuredDocument
+from tasks.parallel import parallel_each
 
 
 def structure_all(docs: list[CleanedDocument]) -> tuple[list[StructuredDocument], list[Failure]]:
-    return each(docs, structure_document, "structure", lambda d: (d.raw.source_path, d.raw.doc_id))
+    return parallel_each(docs, structure_document, "structure", attrgetter("raw.source_path", "raw.doc_id"))
 
 
 @task(name="find sections and paragraphs", cache_policy=NO_CACHE)

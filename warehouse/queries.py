@@ -56,3 +56,49 @@ def landed_documents(location: WarehouseLocation, doc_ids: list[str]) -> list[tu
             ORDER BY d.source_path""").fetchall()
     finally:
         con.close()
+
+
+def stored_documents(location: WarehouseLocation, only_outdated: str | None) -> list[dict]:
+    """Raw text and identity of stored documents; with `only_outdated`, those whose
+    pipeline_version differs from it."""
+    con = connect(location, read_only=True)
+    try:
+        where = "WHERE pipeline_version IS DISTINCT FROM ?" if only_outdated else ""
+        cursor = con.execute(
+            f"SELECT doc_id, source_path, source_format, raw_text, encoding, n_pages, ingested_at "
+            f"FROM documents {where} ORDER BY source_path", [only_outdated] if only_outdated else [])
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+    finally:
+        con.close()
+
+
+def resolve_document(location: WarehouseLocation, ref: str) -> str | None:
+    """A doc_id from a full id, an id prefix of 6+ characters, or a source path."""
+    con = connect(location, read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT DISTINCT doc_id FROM sources WHERE source_path = ? "
+            "UNION SELECT doc_id FROM documents WHERE doc_id = ? OR (length(?) >= 6 AND starts_with(doc_id, ?))",
+            [ref, ref, ref, ref]).fetchall()
+        if len(rows) > 1:
+            raise QueryError(f"{ref!r} matches {len(rows)} documents: give more of the doc_id")
+        return rows[0][0] if rows else None
+    finally:
+        con.close()
+
+
+def document_removals(location: WarehouseLocation, doc_id: str) -> tuple[dict, list[dict]]:
+    con = connect(location, read_only=True)
+    try:
+        doc = con.execute("SELECT doc_id, source_path, title, raw_text FROM documents WHERE doc_id = ?",
+                          [doc_id]).fetchone()
+        if doc is None:
+            raise QueryError(f"document {doc_id} is not in the warehouse")
+        cursor = con.execute("SELECT artifact_no, kind, rule, text, replacement, raw_start, raw_end, page "
+                             "FROM artifacts WHERE doc_id = ? ORDER BY raw_start", [doc_id])
+        columns = [d[0] for d in cursor.description]
+        return (dict(zip(("doc_id", "source_path", "title", "raw_text"), doc)),
+                [dict(zip(columns, row)) for row in cursor.fetchall()])
+    finally:
+        con.close()

@@ -4,19 +4,21 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, timezone
 
-from tasks.domain.cleaning.registry import rules_version
+from tasks.domain.cleaning.registry import CleaningConfig
 from tasks.domain.models import Failure, SourceFile, StructuredDocument
 
 PACKAGE_VERSION = "0.1.0"
 
 
-def pipeline_version() -> str:
-    """The code version plus a digest of the rule set: changes whenever a rule changes."""
-    digest = hashlib.sha256(rules_version().encode()).hexdigest()[:8]
+def pipeline_version(config: CleaningConfig = CleaningConfig()) -> str:
+    """The code version plus a digest of the active rules: changes whenever a rule is bumped,
+    added, removed or switched off."""
+    labels = ",".join(rule.label for rule in config.rules())
+    digest = hashlib.sha256(labels.encode()).hexdigest()[:8]
     return f"{PACKAGE_VERSION}+rules.{digest}"
 
 
-def document_rows(doc: StructuredDocument, run_id: str, now: datetime) -> dict[str, list[dict]]:
+def document_rows(doc: StructuredDocument, run_id: str, now: datetime, version: str) -> dict[str, list[dict]]:
     raw, cleaned = doc.cleaned.raw, doc.cleaned
     n_words = len(cleaned.clean_text.split())
     documents = [{
@@ -27,7 +29,7 @@ def document_rows(doc: StructuredDocument, run_id: str, now: datetime) -> dict[s
         "n_chars": len(cleaned.clean_text), "n_words": n_words,
         "raw_text": raw.raw_text, "clean_text": cleaned.clean_text, "encoding": raw.encoding,
         "authors": [], "organizations": [], "places": [], "doc_date": None, "un_symbols": [],
-        "pipeline_version": pipeline_version(), "run_id": run_id, "ingested_at": now,
+        "pipeline_version": version, "run_id": run_id, "ingested_at": now,
     }]
     sections = [{"doc_id": raw.doc_id, **_fields(s)} for s in doc.sections]
     paragraphs = [{"doc_id": raw.doc_id, **_fields(p)} for p in doc.paragraphs]

@@ -73,3 +73,13 @@ def test_readers_are_not_blocked_by_an_open_write_and_never_see_it(seeded_wareho
     writer.close()
     assert result["done"].returncode == 0, result["done"].stderr
     assert result["done"].stdout.splitlines() == ["n", "5"]
+
+
+def test_explain_shows_each_removal_in_its_raw_context(seeded_warehouse):
+    location = seeded_warehouse[0]
+    done = cli("explain", "004_d5584d9c1a84edb5.txt", "-w", str(location.root), "--kind", "transcription_marker")
+    assert done.returncode == 0, done.stderr
+    assert "1 removals" in done.stdout and "drop_transcription_marker@1" in done.stdout
+    assert "Transcription:" in done.stdout and "Rapporteurship" in done.stdout  # the context after it
+    unknown = cli("explain", "no-such-file.txt", "-w", str(location.root))
+    assert unknown.returncode == 1 and "no document" in unknown.stdout

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from tasks.domain.cleaning.engine import Rule
 from tasks.domain.cleaning.rules import characters, markup, pages, scraper
 
-# Order matters: scraper furniture and markup go first so page rules see prose; page numbers
-# go before joins so a cut sentence is recognised; whitespace tidying comes last.
+# Order matters: scraper furniture and markup go first so page rules see prose; numbers glued
+# to page ends go before page-label lines (`Page 3 of 16 3`), and both before joins so a cut
+# sentence is recognised; whitespace tidying comes last.
 RULES: tuple[Rule, ...] = (
     Rule("drop_invisible_characters", 1, characters.drop_invisible_characters),
     Rule("normalize_characters", 1, characters.normalize_characters),
@@ -18,8 +19,8 @@ RULES: tuple[Rule, ...] = (
     Rule("unwrap_empty_markdown_links", 1, markup.unwrap_empty_markdown_links),
     Rule("strip_markdown_heading_marks", 1, markup.strip_markdown_heading_marks),
     Rule("strip_bold_marks", 1, markup.strip_bold_marks),
-    Rule("drop_page_number_lines", 1, pages.drop_page_number_lines),
     Rule("strip_trailing_page_numbers", 1, pages.strip_trailing_page_numbers),
+    Rule("drop_page_number_lines", 1, pages.drop_page_number_lines),
     Rule("join_sentences_cut_by_page_breaks", 1, pages.join_sentences_cut_by_page_breaks),
     Rule("tidy_whitespace", 1, characters.tidy_whitespace),
 )
@@ -38,7 +39,3 @@ class CleaningConfig:
             raise ValueError(f"unknown cleaning rules: {', '.join(sorted(unknown))}")
         return tuple(r for r in RULES if r.name not in self.disabled)
 
-
-def rules_version() -> str:
-    """Changes whenever a rule is added, removed or bumped: part of the pipeline version."""
-    return ",".join(rule.label for rule in RULES)

@@ -9,10 +9,13 @@ from typing import Iterator
 from tasks.domain.cleaning.engine import Edit
 
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
-_ODD_SPACES = re.compile(r"[\u00a0\u2007\u202f]")
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
-_LIGATURE = re.compile("[" + "".join(_LIGATURES) + "]")
-_DECOMPOSED = re.compile(r"[^\W\d_][\u0300-\u036f]+")
+# One pattern, so a ligature carrying combining marks is one edit, never two overlapping.
+_ODD_CHARACTERS = re.compile(
+    r"(?P<space>[\u00a0\u2007\u202f])"
+    r"|(?P<ligature>[" + "".join(_LIGATURES) + r"][\u0300-\u036f]*)"
+    r"|(?P<decomposed>[^\W\d_][\u0300-\u036f]+)"
+)
 
 
 def drop_invisible_characters(text: str) -> Iterator[Edit]:
@@ -23,14 +26,16 @@ def drop_invisible_characters(text: str) -> Iterator[Edit]:
 
 def normalize_characters(text: str) -> Iterator[Edit]:
     """Non-breaking spaces become spaces, `ﬁ` ligatures letters, decomposed accents NFC."""
-    for m in _ODD_SPACES.finditer(text):
-        yield Edit(m.start(), m.end(), "whitespace", " ")
-    for m in _LIGATURE.finditer(text):
-        yield Edit(m.start(), m.end(), "unicode", _LIGATURES[m.group()])
-    for m in _DECOMPOSED.finditer(text):
-        composed = unicodedata.normalize("NFC", m.group())
-        if composed != m.group():
-            yield Edit(m.start(), m.end(), "unicode", composed)
+    for m in _ODD_CHARACTERS.finditer(text):
+        if m.group("space"):
+            yield Edit(m.start(), m.end(), "whitespace", " ")
+        elif m.group("ligature"):
+            found = m.group()
+            yield Edit(m.start(), m.end(), "unicode", unicodedata.normalize("NFC", _LIGATURES[found[0]] + found[1:]))
+        else:
+            composed = unicodedata.normalize("NFC", m.group())
+            if composed != m.group():
+                yield Edit(m.start(), m.end(), "unicode", composed)
 
 
 _TRAILING_SPACE = re.compile(r"[ \t]+(?=\n)|[ \t]+\Z")
@@ -47,11 +52,12 @@ def tidy_whitespace(text: str) -> Iterator[Edit]:
     m = _LEADING_BLANK_LINES.match(text)
     if m:
         edits.append(Edit(0, m.end(), "whitespace"))
-    for m in _EXCESS_BLANK_LINES.finditer(text):
+    trailing = _TRAILING_BLANK.search(text)
+    text_end = trailing.start() if trailing and trailing.start() > 0 else len(text)
+    if text_end < len(text):
+        edits.append(Edit(text_end, len(text), "whitespace"))
+    for m in _EXCESS_BLANK_LINES.finditer(text, 0, text_end):
         edits.append(Edit(m.start(), m.end(), "whitespace", "\n\n"))
-    m = _TRAILING_BLANK.search(text)
-    if m and m.start() > 0:
-        edits.append(Edit(m.start(), m.end(), "whitespace"))
     yield from _drop_overlaps(edits)
 
 

@@ -9,8 +9,10 @@ from tasks.domain.cleaning.rules.lines import blocks
 
 _TRAILING_NUMBER = re.compile(r"[ \t]+(\d{1,4})[ \t]*\Z")
 # A run of blocks ending in consecutive numbers is pagination, not content: a figure at the
-# end of one paragraph (`paragraph 25`) never forms such a run.
+# end of one paragraph (`paragraph 25`) never forms such a run, and blocks as short as an
+# agenda's or a contents page's lines (`Session 2`) are never pages.
 _MIN_RUN = 3
+_MIN_PAGE_WORDS = 20
 
 
 def strip_trailing_page_numbers(text: str) -> Iterator[Edit]:
@@ -18,7 +20,8 @@ def strip_trailing_page_numbers(text: str) -> Iterator[Edit]:
     numbered = []
     for block in blocks(text):
         m = _TRAILING_NUMBER.search(block.text)
-        numbered.append((block, int(m.group(1)), m.start()) if m else None)
+        is_page = m is not None and len(block.text.split()) >= _MIN_PAGE_WORDS
+        numbered.append((block, int(m.group(1)), m.start()) if is_page else None)
     for run in _consecutive_runs(numbered):
         for block, _, offset in run:
             yield Edit(block.start + offset, block.end, "page_number")
@@ -52,7 +55,7 @@ def drop_page_number_lines(text: str) -> Iterator[Edit]:
 
 # The previous block stops mid-sentence (a letter, digit or comma, no closing punctuation)
 # and the next starts with a lower-case letter, accented ones included.
-_CUT_SENTENCE = re.compile(r"(?<=[^\W_]|,)([ \t]*\n(?:[ \t]*\n)+[ \t]*)(?=[^\W\d_A-ZÀ-ÞĀ-Ž])")
+_CUT_SENTENCE = re.compile(r"(?<=[^\W_]|,)([ \t]*\n(?:[ \t]*\n)+[ \t]*)(?=[^\W\d_])")
 _LIST_OR_HEADING_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)]|#)[ \t]")
 
 

@@ -1,0 +1,1 @@
+"""Pure domain: plain data in, plain data out. No Prefect, DuckDB, pyarrow or file I/O."""

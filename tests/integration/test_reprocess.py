@@ -1,0 +1,60 @@
+"""Reprocessing rebuilds derived tables from stored raw text, in one commit, without the inbox."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.conftest import SEEDS
+
+pytestmark = pytest.mark.integration
+
+BOOKMARK_DOC = "000_30b19b25cf31b9f3.txt"
+
+
+def query(location, sql, params=None):
+    from warehouse.connection import connect
+
+    con = connect(location, read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def ingested(prefect_server, tmp_path):
+    from flows.ingest import ingest
+    from warehouse.connection import resolve_location
+
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SEEDS, inbox)
+    ingest(str(inbox), str(tmp_path / "wh"))
+    shutil.rmtree(inbox)  # reprocessing must not need the inbox
+    return resolve_location(tmp_path / "wh")
+
+
+def test_a_rule_switched_off_is_undone_everywhere_in_one_commit(ingested):
+    from flows.reprocess import reprocess
+
+    snapshots = query(ingested, "SELECT count(*) FROM lake.snapshots()")[0][0]
+    result = reprocess(str(ingested.root), disabled_rules=["drop_word_bookmarks"])
+    assert (result.n_examined, result.n_rebuilt, result.failures) == (5, 5, [])
+    assert query(ingested, "SELECT count(*) FROM lake.snapshots()")[0][0] == snapshots + 1
+    clean, version = query(ingested, "SELECT clean_text, pipeline_version FROM documents WHERE source_path = ?",
+                           [BOOKMARK_DOC])[0]
+    assert "[bookmark: _GoBack]" in clean and version == result.pipeline_version
+    assert query(ingested, "SELECT count(*) FROM artifacts WHERE kind = 'word_bookmark'") == [(0,)]
+    assert query(ingested, "SELECT count(*) FROM documents") == [(5,)]
+    assert query(ingested, "SELECT flow_name, n_changed FROM runs ORDER BY started_at") == [
+        ("ingest", 0), ("reprocess", 5)]
+
+
+def test_only_outdated_documents_are_rebuilt_by_default(ingested):
+    from flows.reprocess import reprocess
+
+    assert reprocess(str(ingested.root)).n_rebuilt == 0
+    assert reprocess(str(ingested.root), disabled_rules=["strip_bold_marks"]).n_rebuilt == 5
+    back = reprocess(str(ingested.root))
+    assert back.n_rebuilt == 5
+    assert query(ingested, "SELECT count(*) FROM artifacts WHERE kind = 'word_bookmark'") == [(1,)]

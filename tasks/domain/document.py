@@ -1,14 +1,32 @@
 """From a cleaned document to a structured, language-labelled one."""
 from __future__ import annotations
 
+from dataclasses import replace
+
+from tasks.domain.cleaning.engine import clean_to_raw
 from tasks.domain.language import CORPUS_LANGUAGES, label_document
-from tasks.domain.models import CleanedDocument, StructuredDocument
+from tasks.domain.models import CleanedDocument, Paragraph, Section, StructuredDocument
+from tasks.domain.pages import PAGE_SEPARATOR, page_locator
 from tasks.domain.structure import structure
 
 
 def structure_document(cleaned: CleanedDocument) -> StructuredDocument:
     title, sections, paragraphs = structure(cleaned)
+    if PAGE_SEPARATOR in cleaned.raw.raw_text:
+        sections, paragraphs = _with_pages(cleaned, sections, paragraphs)
     return StructuredDocument(cleaned, title, tuple(sections), tuple(paragraphs))
+
+
+def _with_pages(cleaned: CleanedDocument, sections: list[Section], paragraphs: list[Paragraph]):
+    to_raw, page_of = clean_to_raw(cleaned.removals), page_locator(cleaned.raw.raw_text)
+
+    def span_pages(start: int, end: int) -> tuple[int | None, int | None]:
+        return page_of(to_raw(start)), page_of(to_raw(max(start, end - 1)))
+
+    paragraphs = [replace(p, page=span_pages(p.char_start, p.char_end)[0]) for p in paragraphs]
+    sections = [replace(s, page_start=span_pages(s.char_start, s.char_end)[0],
+                        page_end=span_pages(s.char_start, s.char_end)[1]) for s in sections]
+    return sections, paragraphs
 
 
 def label_languages(doc: StructuredDocument, languages: tuple[str, ...] = CORPUS_LANGUAGES) -> StructuredDocument:

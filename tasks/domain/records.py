@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 from tasks.domain.cleaning.registry import CleaningConfig
 from tasks.domain.models import Failure, SourceFile, StructuredDocument
+from tasks.domain.pages import count_pages
 
 PACKAGE_VERSION = "0.1.0"
 
@@ -25,7 +26,7 @@ def document_rows(doc: StructuredDocument, run_id: str, now: datetime, version: 
         "doc_id": raw.doc_id, "source_path": raw.source_path, "source_format": raw.source_format,
         "title": doc.title, "language": doc.language, "language_confidence": doc.language_confidence,
         "languages": [{"lang": lang, "share": share} for lang, share in doc.languages],
-        "n_pages": raw.n_pages, "n_sections": len(doc.sections), "n_paragraphs": len(doc.paragraphs),
+        "n_pages": raw.n_pages or count_pages(raw.raw_text), "n_sections": len(doc.sections), "n_paragraphs": len(doc.paragraphs),
         "n_chars": len(cleaned.clean_text), "n_words": n_words,
         "raw_text": raw.raw_text, "clean_text": cleaned.clean_text, "encoding": raw.encoding,
         "authors": [], "organizations": [], "places": [], "doc_date": None, "un_symbols": [],

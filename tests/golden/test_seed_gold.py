@@ -108,3 +108,16 @@ def test_page_numbers_gone_from_page_ends(seeded_con):
     assert n_removed == GOLDS[stem]["page_numbers"]["pages"]
     for n in range(1, GOLDS[stem]["page_numbers"]["pages"] + 1):
         assert not re.search(rf"\s{n}\s*(?:\n|\Z)", doc["clean_text"]), f"page number {n} left at a page end"
+
+
+@pytest.mark.parametrize("stem", [s for s in GOLDS if GOLDS[s].get("optional_remove")])
+def test_optional_removals_are_recorded_under_their_kind(seeded_con, stem):
+    """Welcome, not required, by the gold; once achieved, kept."""
+    doc = document(seeded_con, stem)
+    paragraphs = {fold(t) for (t,) in seeded_con.execute(
+        "SELECT text FROM paragraphs WHERE doc_id = ?", [doc["doc_id"]]).fetchall()}
+    for item in GOLDS[stem]["optional_remove"]:
+        noise = fold(item["text"].split("\n\n")[0])
+        assert noise not in paragraphs, f"{noise!r} is still a paragraph"
+        assert seeded_con.execute("SELECT count(*) FROM artifacts WHERE doc_id = ? AND kind = ? AND text ILIKE ?",
+                                  [doc["doc_id"], item["kind"], noise[:40] + "%"]).fetchone()[0] == 1

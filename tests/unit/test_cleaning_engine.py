@@ -124,7 +124,7 @@ def test_trailing_no_break_space_is_one_removal_of_the_raw_character() -> None:
 
     assert text == "Dear Louise Arbour,\nFirst of all"
     assert [(r.rule, r.text, r.replacement) for r in removals] == [
-        ("tidy_whitespace@1", "\u00a0", "")]
+        (RULES_BY_NAME["tidy_whitespace"].label, "\u00a0", "")]
     check_invariants(raw, text, removals)
 
 

@@ -7,6 +7,7 @@ audit: the engine records whatever a rule edits.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Sequence
 
@@ -151,6 +152,16 @@ def _touches(s: _Segment, edit: Edit) -> bool:
     return edit.start < s.cur_start < edit.end  # an earlier deletion strictly inside the edit
 
 
+def non_overlapping(edits: Iterable[Edit]) -> list[Edit]:
+    """For rules built from several patterns: of overlapping edits, the first (and, at the
+    same start, the longest) wins."""
+    kept: list[Edit] = []
+    for e in sorted(edits, key=lambda e: (e.start, -e.end)):
+        if not kept or e.start >= kept[-1].end:
+            kept.append(e)
+    return kept
+
+
 def _check_disjoint(rule: Rule, edits: list[Edit]) -> None:
     for before, after in zip(edits, edits[1:]):
         if after.start < before.end:
@@ -168,6 +179,27 @@ def clean(raw_text: str, rules: Sequence[Rule]) -> tuple[str, list[Removal]]:
 def with_pages(removals: Iterable[Removal], page_of: Callable[[int], int | None]) -> list[Removal]:
     """Attach the page of each removal's raw start, for page-aware sources."""
     return [replace(r, page=page_of(r.raw_start)) for r in removals]
+
+
+def clean_to_raw(removals: Sequence[Removal]) -> Callable[[int], int]:
+    """A function mapping a clean offset to the raw offset of the same character (for a
+    character that a replacement put in, the start of what it replaced)."""
+    ordered = sorted(removals, key=lambda r: r.raw_start)
+    clean_starts, shift = [], 0
+    for r in ordered:
+        clean_starts.append(r.raw_start + shift)
+        shift += len(r.replacement) - (r.raw_end - r.raw_start)
+
+    def convert(clean_pos: int) -> int:
+        i = bisect_right(clean_starts, clean_pos) - 1
+        if i < 0:
+            return clean_pos
+        r, start = ordered[i], clean_starts[i]
+        if clean_pos < start + len(r.replacement):
+            return r.raw_start
+        return r.raw_end + clean_pos - start - len(r.replacement)
+
+    return convert
 
 
 def raw_to_clean(removals: Sequence[Removal]) -> Callable[[int], int]:

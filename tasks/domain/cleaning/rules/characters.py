@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Iterator
 
-from tasks.domain.cleaning.engine import Edit
+from tasks.domain.cleaning.engine import Edit, non_overlapping
 
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
@@ -44,9 +44,14 @@ _TRAILING_BLANK = re.compile(r"\n\s*\Z")
 _EXCESS_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n){2,}")
 
 
+_PAGE_SEPARATOR = re.compile(r"[ \t]*(?:\n[ \t]*)*\f(?:[ \t\f]*\n)*[ \t\f]*")
+
+
 def tidy_whitespace(text: str) -> Iterator[Edit]:
-    """Trailing spaces, blank lines before the text, more than one blank line in a row."""
-    edits = []
+    """Trailing spaces, blank lines before the text, more than one blank line in a row; a
+    page separator (form feed) left between two paragraphs becomes a paragraph break."""
+    edits = [Edit(m.start(), m.end(), "page_break", "\n\n" if 0 < m.start() and m.end() < len(text) else "")
+             for m in _PAGE_SEPARATOR.finditer(text)]
     for m in _TRAILING_SPACE.finditer(text):
         edits.append(Edit(m.start(), m.end(), "whitespace"))
     m = _LEADING_BLANK_LINES.match(text)
@@ -58,13 +63,4 @@ def tidy_whitespace(text: str) -> Iterator[Edit]:
         edits.append(Edit(text_end, len(text), "whitespace"))
     for m in _EXCESS_BLANK_LINES.finditer(text, 0, text_end):
         edits.append(Edit(m.start(), m.end(), "whitespace", "\n\n"))
-    yield from _drop_overlaps(edits)
-
-
-def _drop_overlaps(edits: list[Edit]) -> list[Edit]:
-    kept: list[Edit] = []
-    for e in sorted(edits, key=lambda e: (e.start, -e.end)):
-        if kept and e.start < kept[-1].end:
-            continue
-        kept.append(e)
-    return kept
+    yield from non_overlapping(edits)

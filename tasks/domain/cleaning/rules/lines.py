@@ -50,6 +50,27 @@ def blocks(text: str) -> Iterator[Block]:
         yield Block(m.start(), m.end(), m.group())
 
 
-def whole_line_edit(text: str, line: Line, kind: str) -> Edit:
-    """Remove a line together with its newline and the blank lines after it."""
-    return Edit(line.start, end_with_blank_lines(text, line.end), kind)
+def line_edits(text: str, doomed: list[Line], kind: str) -> list[Edit]:
+    """One edit per removed line, each with its newline. Consecutive removed lines (only blank
+    lines between them) form a run; the blank lines after a run go too when the run stood as a
+    paragraph of its own, so the paragraphs around it stay exactly one blank line apart."""
+    edits: list[Edit] = []
+    for run in _runs(text, sorted(doomed, key=lambda line: line.start)):
+        for line, following in zip(run, run[1:]):
+            edits.append(Edit(line.start, following.start, kind))
+        last = run[-1]
+        before = text[:run[0].start].rstrip(" \t")
+        stood_alone = not before.strip() or before.endswith(("\n\n", "\f"))
+        end = end_with_blank_lines(text, last.end) if stood_alone else min(last.end + 1, len(text))
+        edits.append(Edit(last.start, end, kind))
+    return edits
+
+
+def _runs(text: str, doomed: list[Line]) -> list[list[Line]]:
+    runs: list[list[Line]] = []
+    for line in doomed:
+        if runs and not text[runs[-1][-1].end:line.start].strip():
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs

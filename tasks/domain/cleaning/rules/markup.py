@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from tasks.domain.cleaning.engine import Edit
+from tasks.domain.cleaning.engine import Edit, non_overlapping
 
 _BOOKMARK = re.compile(r"\[bookmark: [^\]\n]*\]")
 
@@ -42,3 +42,44 @@ _EMPTY_LINK = re.compile(r"\[([^\]\n]+)\]\((?:#?)\)")
 def unwrap_empty_markdown_links(text: str) -> Iterator[Edit]:
     for m in _EMPTY_LINK.finditer(text):
         yield Edit(m.start(), m.end(), "markdown_residue", m.group(1))
+
+
+# `[image: logo.png]`, `[image]`, `[pic]`: placeholders a converter left where a picture was.
+_IMAGE = re.compile(r"\[(?:image|imagen|picture|pic|figure)(?::[^\]\n]*)?\]", re.I)
+
+
+def drop_image_placeholders(text: str) -> Iterator[Edit]:
+    """The placeholder, with one space beside it inside a line, or with its line ending when
+    it is alone on its line, so no double space or empty line is left."""
+    for m in _IMAGE.finditer(text):
+        start, end = m.start(), m.end()
+        line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        if not text[line_start:start].strip() and not text[end:line_end].strip():
+            start, end = line_start, min(line_end + 1, len(text))
+        elif text[end:end + 1] == " " and (start == line_start or text[start - 1] == " "):
+            end += 1
+        elif text[start - 1:start] == " " and end == line_end:
+            start -= 1
+        yield Edit(start, end, "converter_marker")
+
+
+# Single `*word*` / `_word_` emphasis; `_GoBack`, `snake_case`, `migrants*` (a footnote
+# mark) and `5 * 3` have no closing partner at a word edge and stay.
+_ITALIC = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])([^*_\n]{1,200}?)(?<=[^\s*_\\])\1(?![\w*])")
+# Orphan `**`/`__` left by a broken bold span, glued to a word.
+_ORPHAN_BOLD = re.compile(r"(?<=\w)(?:\*\*|__)(?!\w)|(?<!\w)(?:\*\*|__)(?=\w)")
+# A line that is only markup: a horizontal rule or a lone `#`.
+_MARKUP_LINE = re.compile(r"(?m)^[ \t]*(?:[-*_][ \t]*){3,}$\n?|^[ \t]*#{1,6}[ \t]*$\n?")
+# Pandoc escapes: `\*`, `\_`, `\#`, `\[` stand for the character itself.
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+.!-])")
+
+
+def strip_stray_markdown_marks(text: str) -> Iterator[Edit]:
+    edits = []
+    for m in _ITALIC.finditer(text):
+        edits += [Edit(m.start(1), m.end(1), "markdown_residue"), Edit(m.end(2), m.end(), "markdown_residue")]
+    for pattern in (_ORPHAN_BOLD, _MARKUP_LINE):
+        edits += [Edit(m.start(), m.end(), "markdown_residue") for m in pattern.finditer(text)]
+    edits += [Edit(m.start(), m.end(), "markdown_residue", m.group(1)) for m in _ESCAPE.finditer(text)]
+    yield from non_overlapping(edits)

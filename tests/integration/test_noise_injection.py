@@ -176,12 +176,6 @@ def test_measure_is_deterministic():
 
 # ----------------------------------------------------------------------------- the targets
 
-@pytest.mark.xfail(strict=False, reason=(
-    "rules still being written (about 94% removed): page numbers glued to a page's last line "
-    "(none removed), bare page-number lines, running headers that repeat the title or the "
-    "organisation name, furniture lines Print/Save/Embed/Share this document/Download now, "
-    "sentences cut by a page break under page-number or header lines, generated OCR garbage; "
-    "bench/noise_report.py prints the per-class figures and examples"))
 def test_rules_remove_at_least_95_percent_of_injected_noise(rules_report):
     assert rules_report.noise_removed_share >= NOISE_TARGET, "\n" + rules_report.summary()
 

@@ -133,7 +133,7 @@ def test_edit_adjacent_to_a_replacement_does_not_merge() -> None:
     text, removals = clean(raw, [RULES_BY_NAME["unwrap_empty_markdown_links"],
                                  substring_rule("drop_year", " 2018")])
     assert text == "Pacto Mundial"
-    assert [r.rule for r in removals] == ["unwrap_empty_markdown_links@1", "drop_year@1"]
+    assert [r.rule for r in removals] == [RULES_BY_NAME["unwrap_empty_markdown_links"].label, "drop_year@1"]
     check_invariants(raw, text, removals)
 
 

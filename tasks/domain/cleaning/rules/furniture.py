@@ -37,14 +37,15 @@ def _shape(line: str) -> str:
 
 
 def drop_running_headers_and_footers(text: str) -> Iterator[Edit]:
-    pages = _pages(text)
-    if len(pages) >= 3:
+    pages = split_pages(text)
+    if len(pages) >= 2:
         yield from _repeated_on_pages(text, pages)
     else:
         yield from _repeated_template_lines(text)
 
 
-def _pages(text: str) -> list[list[Line]]:
+def split_pages(text: str) -> list[list[Line]]:
+    """The lines of each page (pages separated by form feeds; one page without them)."""
     pages: list[list[Line]] = [[]]
     for line in lines(text):
         parts = line.text.split("\f")
@@ -74,7 +75,7 @@ def _repeated_on_pages(text: str, pages: list[list[Line]]) -> Iterator[Edit]:
                 if len(line.stripped) <= _MAX_FURNITURE_CHARS:
                     seen_on[_shape(line.text)].add(number)
                     zone_lines.append((number, zone, line))
-    needed = max(3, (len(pages) + 1) // 2)
+    needed = max(2, (len(pages) + 1) // 2)
     done: set[int] = set()
     for number, zone, line in zone_lines:
         repeats = len(seen_on[_shape(line.text)])

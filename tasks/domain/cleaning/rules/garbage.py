@@ -30,10 +30,17 @@ def drop_ocr_garbage_lines(text: str) -> Iterator[Edit]:
     yield from line_edits(text, [line for line in lines(text) if _is_garbage(line.stripped)], "ocr_garbage")
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_ADDRESS = re.compile(r"\w@\w|https?://|www\.", re.I)
+
+
 def _is_garbage(stripped: str) -> bool:
-    if len(stripped) < 3:
+    if len(stripped) < 3 or _ADDRESS.search(stripped):
         return False
     if _SOUP.search(stripped) and garbage_score(stripped) > 0.5:
         return True
+    marks = _PUNCTUATION.findall(stripped)
+    if garbage_score(stripped) >= 0.9 and len(marks) >= 4 and len(set(marks)) >= 3:
+        return True  # no word at all, a scatter of unrelated marks
     return bool(_PUNCTUATION_RUN.match(stripped)) and len(set(stripped)) >= 3 \
         and not re.fullmatch(r"[-*_=.\s]+", stripped)

@@ -36,7 +36,7 @@ def strip_bold_marks(text: str) -> Iterator[Edit]:
 
 
 # `[label](#)` or `[label]()`: a link with no target; the label is the text.
-_EMPTY_LINK = re.compile(r"\[([^\]\n]+)\]\((?:#?)\)")
+_EMPTY_LINK = re.compile(r"\[((?:[^\]\n]|\n(?![ \t]*\n))+)\]\((?:#?)\)")
 
 
 def unwrap_empty_markdown_links(text: str) -> Iterator[Edit]:
@@ -66,7 +66,7 @@ def drop_image_placeholders(text: str) -> Iterator[Edit]:
 
 # Single `*word*` / `_word_` emphasis; `_GoBack`, `snake_case`, `migrants*` (a footnote
 # mark) and `5 * 3` have no closing partner at a word edge and stay.
-_ITALIC = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])([^*_\n]{1,200}?)(?<=[^\s*_\\])\1(?![\w*])")
+_ITALIC = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])((?:[^*_\n]|\n(?![ \t]*\n)){1,200}?)(?<=[^\s*_\\])\1(?![\w*])")
 # Orphan `**`/`__` left by a broken bold span, glued to a word.
 _ORPHAN_BOLD = re.compile(r"(?<=\w)(?:\*\*|__)(?!\w)|(?<!\w)(?:\*\*|__)(?=\w)")
 # A line that is only markup: a horizontal rule or a lone `#`.

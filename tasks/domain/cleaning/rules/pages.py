@@ -8,32 +8,35 @@ from tasks.domain.cleaning.engine import Edit, non_overlapping
 from tasks.domain.cleaning.rules.lines import blocks
 
 _TRAILING_NUMBER = re.compile(r"[ \t]+(\d{1,4})[ \t]*\Z")
-# A run of blocks ending in consecutive numbers is pagination, not content: a figure at the
-# end of one paragraph (`paragraph 25`) never forms such a run, and blocks as short as an
-# agenda's or a contents page's lines (`Session 2`) are never pages.
-_MIN_RUN = 3
-_MIN_PAGE_WORDS = 20
+# Page numbers count up far apart: each page holds hundreds of characters. A figure at the
+# end of one paragraph (`paragraph 25`) never forms such a run, and an agenda's or a contents
+# page's numbered lines (`Session 2`) are close together.
+_MIN_PAGE_CHARS = 150
 
 
 def strip_trailing_page_numbers(text: str) -> Iterator[Edit]:
-    """Page numbers glued to the end of flattened pages (`...on the principle of 3`)."""
+    """Page numbers glued to the end of flattened pages (`...on the principle of 3`): blocks
+    ending in a bare number, the numbers counting up by one from block to block, a page's
+    worth of text apart."""
     numbered = []
     for block in blocks(text):
         m = _TRAILING_NUMBER.search(block.text)
-        is_page = m is not None and len(block.text.split()) >= _MIN_PAGE_WORDS
-        numbered.append((block, int(m.group(1)), m.start()) if is_page else None)
-    for run in _consecutive_runs(numbered):
+        last_line = block.text[block.text.rfind("\n") + 1:] + "\n"
+        if m and len(block.text.split()) > 1 and not _STANDALONE_PAGE_LINE.fullmatch(last_line):
+            numbered.append((block, int(m.group(1)), m.start()))
+    for run in _page_runs(numbered):
         for block, _, offset in run:
             yield Edit(block.start + offset, block.end, "page_number")
 
 
-def _consecutive_runs(numbered):
-    run = []
+def _page_runs(numbered):
+    run: list = []
     for item in numbered + [None]:
-        if item is not None and run and item[1] == run[-1][1] + 1:
+        if item is not None and run and item[1] == run[-1][1] + 1 \
+                and item[0].end - run[-1][0].end >= _MIN_PAGE_CHARS:
             run.append(item)
             continue
-        if len(run) >= _MIN_RUN:
+        if len(run) >= 2:
             yield run
         run = [item] if item is not None else []
 
@@ -47,26 +50,67 @@ _STANDALONE_PAGE_LINE = re.compile(
 )
 
 
-# In paged text, a bare number alone on the first or last line of a page.
-_NUMBER_AT_PAGE_EDGE = re.compile(r"(?m)(?:(?<=\f)|^(?=[ \t]*\d{1,4}[ \t]*\n?\f))[ \t]*\d{1,4}[ \t]*(?:\n|(?=\f)|\Z)")
-
-
 def drop_page_number_lines(text: str) -> Iterator[Edit]:
-    """A line that is only a page label: `Page 3 of 16`, `- 3 -`, `3/16`, `Página 2 de 9`;
-    in paged text also a bare number on a page's first or last line."""
+    """A line that is only a page label: `Page 3 of 16`, `- 3 -`, `3/16`, `Página 2 de 9`; a
+    number at a page's edge (paged text) or between paragraphs (unpaged text) when the numbers
+    count the pages, never a lone figure such as `200` that starts a page's first sentence."""
     edits = [Edit(m.start(), m.end(), "page_number") for m in _STANDALONE_PAGE_LINE.finditer(text)]
-    if "\f" in text:
-        edits += [Edit(m.start(), m.end(), "page_number") for m in _NUMBER_AT_PAGE_EDGE.finditer(text)]
-        edits += _last_page_number(text)
+    edits += _numbers_counting_pages(text)
     yield from non_overlapping(edits)
 
 
-def _last_page_number(text: str) -> list[Edit]:
-    m = re.search(r"\n[ \t]*(\d{1,4})[ \t]*\s*\Z", text)
-    previous = re.findall(r"(?m)^[ \t]*(\d{1,4})[ \t]*\n?\f", text)
-    if m and previous and int(m.group(1)) == int(previous[-1]) + 1:
-        return [Edit(m.start() + 1, m.end(), "page_number")]
-    return []
+_BARE_NUMBER = re.compile(r"^[ \t]*(\d{1,4})[ \t]*$")
+_GLUED_NUMBER = re.compile(r"[ \t]+(\d{1,4})[ \t]*$")
+_EDGE_LINES = 3
+
+
+def _numbers_counting_pages(text: str) -> list[Edit]:
+    """Numbers whose value minus their page's index is the same on two or more pages: they
+    count pages. In paged text they sit in a page's first or last lines, alone or glued to
+    the last line; in unpaged text they stand alone between paragraphs."""
+    found: list[tuple[int, int, Edit]] = []  # (page index, value, edit)
+    for index, page in enumerate(_page_lines(text)):
+        filled = [line for line in page if line.stripped]
+        edge = filled[:_EDGE_LINES] + filled[-_EDGE_LINES:] if "\f" in text else filled
+        for line in dict.fromkeys(edge):
+            m = _BARE_NUMBER.match(line.text)
+            if m:
+                found.append((index, int(m.group(1)), Edit(line.start, _line_end(text, line), "page_number")))
+        if "\f" in text and filled:
+            m = _GLUED_NUMBER.search(filled[-1].text)
+            if m and len(filled[-1].stripped.split()) > 1:
+                found.append((index, int(m.group(1)), Edit(filled[-1].start + m.start(), filled[-1].end, "page_number")))
+    return _consistently_counting(found, "\f" in text)
+
+
+def _consistently_counting(found, paged: bool) -> list[Edit]:
+    if paged:
+        by_offset: dict[int, list] = {}
+        for index, value, e in found:
+            by_offset.setdefault(value - index, []).append((index, e))
+        keep = [e for group in by_offset.values() if len({i for i, _ in group}) >= 2 for _, e in group]
+        return keep
+    # unpaged: the numbers standing alone must run 1, 2, 3… (consecutive) at least twice
+    run: list = []
+    keep: list[Edit] = []
+    for item in found + [None]:
+        if item is not None and run and item[1] == run[-1][1] + 1:
+            run.append(item)
+            continue
+        if len(run) >= 2:
+            keep += [e for _, _, e in run]
+        run = [item] if item is not None else []
+    return keep
+
+
+def _line_end(text: str, line) -> int:
+    return line.end + 1 if line.end < len(text) and text[line.end] == "\n" else line.end
+
+
+def _page_lines(text: str):
+    from tasks.domain.cleaning.rules.furniture import split_pages
+
+    return split_pages(text)
 
 
 # The previous block stops mid-sentence (a letter, digit or comma, no closing punctuation)
@@ -76,10 +120,22 @@ _CUT_SENTENCE = re.compile(
 _LIST_OR_HEADING_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)]|#)[ \t]")
 
 
+# Words that never end a sentence: a page ending in one was cut, whatever case the next
+# page starts with (`…los países de` / `Centroamérica…`).
+_OPEN_ENDINGS = frozenset("""
+the a an of to in on for and or with by from at as that which whose
+de la el los las del y o en con por para que un una al su sus
+le les des du et ou à au aux pour par avec une dont
+da do das dos e em no na nos nas com um uma ao aos pela pelo
+""".split())
+
+
 def join_sentences_cut_by_page_breaks(text: str) -> Iterator[Edit]:
     for m in _CUT_SENTENCE.finditer(text):
         before_line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
         after = text[m.end():m.end() + 1]
-        if not after.islower() or _LIST_OR_HEADING_LINE.match(before_line):
+        last_word = before_line.rsplit(None, 1)[-1].lower() if before_line.strip() else ""
+        if _LIST_OR_HEADING_LINE.match(before_line):
             continue
-        yield Edit(m.start(1), m.end(1), "page_break", " ")
+        if after.islower() or (last_word in _OPEN_ENDINGS and len(before_line.split()) > 3):
+            yield Edit(m.start(1), m.end(1), "page_break", " ")

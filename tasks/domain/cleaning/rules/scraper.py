@@ -86,7 +86,9 @@ def drop_end_marker(text: str) -> Iterator[Edit]:
 
 
 _FURNITURE_LINE = re.compile(
-    r"(?i)^[ \t]*(?:download(?: (?:pdf|file|document))?|report this document|loading\s*(?:\.\.\.|…)?"
+    r"(?i)^[ \t]*(?:download(?: (?:now|pdf|file|document))?|report this document|loading\s*(?:\.\.\.|…)?"
+    r"|share(?: this (?:document|page))?|print(?: this (?:document|page))?|save|embed"
+    r"|compartir|imprimir|guardar|partager|imprimer|enregistrer|compartilhar|salvar"
     r"|descargar(?: pdf)?|reportar este documento|cargando\s*(?:\.\.\.|…)?"
     r"|t[ée]l[ée]charger(?: le pdf)?|signaler ce document|chargement\s*(?:\.\.\.|…)?"
     r"|baixar(?: pdf)?|denunciar este documento|carregando\s*(?:\.\.\.|…)?)[ \t]*$"

@@ -10,13 +10,13 @@ from tasks.domain.cleaning.engine import Edit
 # A letter word, a hyphen at the line end (maybe across a page break), a lower-case
 # continuation. Digits, slashes and capitals around the hyphen (`A/RES/71/-`, `COVID-\n19`)
 # are never hyphenation.
-_BROKEN = re.compile(r"(?<![\w/-])([^\W\d_]{1,40})-([ \t]*[\n\f](?:[ \t]*[\n\f])*[ \t]*)([^\W\d_]{1,40})")
+_BROKEN = re.compile(r"(?<![\w/])([^\W\d_]{1,40})-([ \t]*[\n\f](?:[ \t]*[\n\f])*[ \t]*)([^\W\d_]{1,40})")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Real compounds that a line break can split at their own hyphen, in the four languages.
 # Only parts that are words of their own: a bare prefix (`inter`, `pro`, `co`) is as often
 # the first syllables of a plain word (`inter-national`, `pro-tección`), which are joined.
 _COMPOUND_FIRST = frozenset("""
-non self vice ex well cross follow long short high low mid socio sócio bem mal recém pós pré
+non self vice ex well cross follow long short high low mid socio sócio bem mal recém
 além peut demi grand
 """.split())
 _COMPOUND_SECOND = frozenset("""

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from tasks.domain.cleaning.engine import raw_to_clean
+from tasks.domain.headings import inline_heading_length, inline_title_length, title_like
 from tasks.domain.models import CleanedDocument, Paragraph, Section
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•▪–]\s+|\(?\d{1,3}[.)]\s+|\(?[a-z][.)]\s+|\(?[ivx]{1,5}[.)]\s+)")
@@ -123,7 +124,7 @@ def _numbered_level(m: re.Match) -> int:
 
 
 def heading_label(text: str) -> str:
-    return " ".join(text.split()).rstrip(":").strip()
+    return " ".join(text.split()).rstrip(":.").strip()
 
 
 def structure(cleaned: CleanedDocument) -> tuple[str | None, list[Section], list[Paragraph]]:
@@ -131,8 +132,10 @@ def structure(cleaned: CleanedDocument) -> tuple[str | None, list[Section], list
     text = cleaned.clean_text
     marks = marked_heading_starts(cleaned)
     spans = paragraph_spans(text, frozenset(marks))
-    kinds = [classify(text[s.start:s.end], marks.get(s.start), s.alone) for s in spans]
-    title_index = _title_index(spans, kinds, marks)
+    spans, inline = _split_inline_headings(text, spans)
+    kinds = [("heading", 2) if s.start in inline else classify(text[s.start:s.end], marks.get(s.start), s.alone)
+             for s in spans]
+    spans, kinds, title_index = _find_title(text, spans, kinds, marks)
     kinds = _mark_front_matter(kinds, title_index)
     kinds = _mark_signature(text, spans, kinds)
     title = heading_label(text[spans[title_index].start:spans[title_index].end]) if title_index is not None else None
@@ -140,23 +143,65 @@ def structure(cleaned: CleanedDocument) -> tuple[str | None, list[Section], list
     return title, sections, paragraphs
 
 
-def _title_index(spans: list[_Span], kinds: list[tuple[str, int | None]],
-                 marks: dict[int, int]) -> int | None:
-    """The first markup-marked heading near the top; a letter (salutation first) has none."""
-    for i, (span, (kind, _)) in enumerate(list(zip(spans, kinds))[:6]):
+def _split(span: _Span, text: str, length: int) -> tuple[_Span, _Span]:
+    """A paragraph cut in two after `length` characters, the whitespace between dropped."""
+    head_end = span.start + length
+    rest_start = head_end + len(text[head_end:span.end]) - len(text[head_end:span.end].lstrip())
+    return _Span(span.start, head_end, span.block, False), _Span(rest_start, span.end, span.block, False)
+
+
+def _split_inline_headings(text: str, spans: list[_Span]) -> tuple[list[_Span], set[int]]:
+    out, inline = [], set()
+    for span in spans:
+        length = inline_heading_length(text[span.start:span.end])
+        if length is None:
+            out.append(span)
+            continue
+        head, rest = _split(span, text, length)
+        out += [head, rest]
+        inline.add(head.start)
+    return out, inline
+
+
+def _find_title(text: str, spans: list[_Span], kinds, marks: dict[int, int]):
+    """The title: a markup-marked heading near the top; else a title running into its
+    dateline; else the last line of an opening block of short lines (a statement's header).
+    A letter (salutation first) has none."""
+    head = list(zip(spans, kinds))[:6]
+    for i, (span, (kind, _)) in enumerate(head):
         if span.start in marks:
-            return i
+            return spans, kinds, i
         if kind == "salutation":
-            return None
-    return None
+            return spans, kinds, None
+    for i, (span, (kind, _)) in enumerate(head[:3]):
+        length = inline_title_length(text[span.start:span.end]) if kind == "text" else None
+        if length is not None:
+            title, rest = _split(span, text, length)
+            return (spans[:i] + [title, rest] + spans[i + 1:],
+                    kinds[:i] + [("heading", 1), ("text", None)] + kinds[i + 1:], i)
+    return spans, kinds, _header_block_title(text, spans, kinds)
+
+
+def _header_block_title(text: str, spans: list[_Span], kinds) -> int | None:
+    if not spans:
+        return None
+    block = [i for i, s in enumerate(spans) if s.block == spans[0].block]
+    lines = [text[spans[i].start:spans[i].end].strip() for i in block]
+    if len(block) < 3 or any(len(line) > 100 for line in lines) or not title_like(lines[-1]):
+        return None
+    return block[-1]
 
 
 def _mark_front_matter(kinds, title_index: int | None):
-    """Lines above the title (an agency name, a logo caption) are front matter, not headings."""
+    """Lines above the title (an agency name, an author, a dateline) are front matter; the
+    title itself heads the document's first titled section."""
     if title_index is None:
         return kinds
-    return [("front_matter", None) if i < title_index and k == "heading" else (k, lvl)
-            for i, (k, lvl) in enumerate(kinds)]
+    kinds = [("front_matter", None) if i < title_index and k in ("heading", "text") else (k, lvl)
+             for i, (k, lvl) in enumerate(kinds)]
+    kind, level = kinds[title_index]
+    kinds[title_index] = ("heading", level if kind == "heading" and level else 1)
+    return kinds
 
 
 def _mark_signature(text: str, spans: list[_Span], kinds):

@@ -13,12 +13,8 @@ from tests.conftest import GOLD
 pytestmark = [pytest.mark.golden, pytest.mark.integration]
 
 GOLDS = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json"))}
-# Gaps the next issues close; each xfail is strict, so it fails loudly once fixed.
-KNOWN_GAPS = {
-    ("title", "001_a4f33d47e65f10cd"): "title inside an unmarked header block (issue: sections & metadata)",
-    ("title", "004_d5584d9c1a84edb5"): "title inline at the start of the transcription (issue: sections & metadata)",
-    ("headings", "004_d5584d9c1a84edb5"): "inline 'Topic I: ...' headings (issue: sections & metadata)",
-}
+# A gap, when there is one, stays here as a strict xfail naming it (it fails loudly once fixed).
+KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 
 def fold(text: str) -> str:

@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from tasks.domain.cleaning.engine import clean_to_raw
 from tasks.domain.language import CORPUS_LANGUAGES, label_document
+from tasks.domain.metadata import extract_metadata
 from tasks.domain.models import CleanedDocument, Paragraph, Section, StructuredDocument
 from tasks.domain.pages import PAGE_SEPARATOR, page_locator
 from tasks.domain.structure import structure
@@ -14,7 +15,8 @@ def structure_document(cleaned: CleanedDocument) -> StructuredDocument:
     title, sections, paragraphs = structure(cleaned)
     if PAGE_SEPARATOR in cleaned.raw.raw_text:
         sections, paragraphs = _with_pages(cleaned, sections, paragraphs)
-    return StructuredDocument(cleaned, title, tuple(sections), tuple(paragraphs))
+    return StructuredDocument(cleaned, title, tuple(sections), tuple(paragraphs),
+                              metadata=extract_metadata(cleaned.clean_text, paragraphs))
 
 
 def _with_pages(cleaned: CleanedDocument, sections: list[Section], paragraphs: list[Paragraph]):
@@ -32,5 +34,5 @@ def _with_pages(cleaned: CleanedDocument, sections: list[Section], paragraphs: l
 def label_languages(doc: StructuredDocument, languages: tuple[str, ...] = CORPUS_LANGUAGES) -> StructuredDocument:
     found, shares, sections, paragraphs = label_document(
         doc.cleaned.clean_text, list(doc.sections), list(doc.paragraphs), languages)
-    return StructuredDocument(doc.cleaned, doc.title, tuple(sections), tuple(paragraphs),
-                              found.language, found.confidence, shares)
+    return replace(doc, sections=tuple(sections), paragraphs=tuple(paragraphs), language=found.language,
+                   language_confidence=found.confidence, languages=shares)

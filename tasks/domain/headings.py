@@ -48,7 +48,7 @@ _MONTHS = (r"(?i:January|February|March|April|May|June|July|August|September|Oct
 # `Genève, 4-6 décembre 2017`: a place, then a date.
 # The city is at most two capitalised words (`San Jose`): a title's last words are not eaten.
 DATELINE = re.compile(
-    r"(?P<place>(?<![\w'’.-])[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+)?(?:, [A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+)*)?),?\s+"
+    r"(?P<place>(?<![\w'’.-])[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+)?(?:, [A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+)*)?),?[ \t]+"
     r"(?P<date>(?:" + _MONTHS + r"\s+\d{1,2}(?:\s*(?:-|–|and|y|et|e|to|al|au|a)?\s*\d{1,2})?,?\s+\d{4}"
     r"|\d{1,2}(?:\s*(?:-|–|and|y|et|e|to|al|au|a)\s*\d{1,2})?\s+(?:de\s+)?" + _MONTHS + r"\s+(?:de\s+)?\d{4}))")
 

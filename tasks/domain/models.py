@@ -108,6 +108,7 @@ class StructuredDocument:
     language: str = "und"
     language_confidence: float | None = None
     languages: tuple[tuple[str, float], ...] = field(default_factory=tuple)
+    metadata: object = None  # a metadata.Metadata, set by structure_document
 
     @property
     def doc_id(self) -> str:

@@ -5,6 +5,7 @@ import hashlib
 from datetime import datetime, timezone
 
 from tasks.domain.cleaning.registry import CleaningConfig
+from tasks.domain.metadata import Metadata
 from tasks.domain.models import Failure, SourceFile, StructuredDocument
 from tasks.domain.pages import count_pages
 
@@ -29,13 +30,19 @@ def document_rows(doc: StructuredDocument, run_id: str, now: datetime, version: 
         "n_pages": raw.n_pages or count_pages(raw.raw_text), "n_sections": len(doc.sections), "n_paragraphs": len(doc.paragraphs),
         "n_chars": len(cleaned.clean_text), "n_words": n_words,
         "raw_text": raw.raw_text, "clean_text": cleaned.clean_text, "encoding": raw.encoding,
-        "authors": [], "organizations": [], "places": [], "doc_date": None, "un_symbols": [],
+        **_metadata_fields(doc.metadata),
         "pipeline_version": version, "run_id": run_id, "ingested_at": now,
     }]
     sections = [{"doc_id": raw.doc_id, **_fields(s)} for s in doc.sections]
     paragraphs = [{"doc_id": raw.doc_id, **_fields(p)} for p in doc.paragraphs]
     artifacts = [{"doc_id": raw.doc_id, "artifact_no": i, **_fields(r)} for i, r in enumerate(cleaned.removals)]
     return {"documents": documents, "sections": sections, "paragraphs": paragraphs, "artifacts": artifacts}
+
+
+def _metadata_fields(metadata: Metadata | None) -> dict:
+    metadata = metadata or Metadata()
+    return {"authors": list(metadata.authors), "organizations": list(metadata.organizations),
+            "places": list(metadata.places), "doc_date": metadata.doc_date, "un_symbols": list(metadata.un_symbols)}
 
 
 def _fields(obj) -> dict:

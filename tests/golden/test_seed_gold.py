@@ -117,3 +117,28 @@ def test_optional_removals_are_recorded_under_their_kind(seeded_con, stem):
         assert noise not in paragraphs, f"{noise!r} is still a paragraph"
         assert seeded_con.execute("SELECT count(*) FROM artifacts WHERE doc_id = ? AND kind = ? AND text ILIKE ?",
                                   [doc["doc_id"], item["kind"], noise[:40] + "%"]).fetchone()[0] == 1
+
+
+def _found(expected: str, extracted: list[str]) -> bool:
+    """A gold value is found when an extracted one is it, or starts with it (`Santiago` in
+    `Santiago, Chile`)."""
+    return any(fold(value).casefold().startswith(fold(expected).casefold()) for value in extracted or [])
+
+
+@pytest.mark.parametrize("stem", cases("metadata"))
+def test_metadata(seeded_con, stem):
+    doc = document(seeded_con, stem)
+    authors, organizations, places, doc_date, symbols = seeded_con.execute(
+        "SELECT authors, organizations, places, doc_date, un_symbols FROM documents WHERE doc_id = ?",
+        [doc["doc_id"]]).fetchone()
+    gold = GOLDS[stem].get("metadata", {})
+    for name in gold.get("authors", []):
+        assert _found(name, authors), (name, authors)
+    for name in gold.get("organizations", []):
+        assert _found(name, organizations), (name, organizations)
+    if "place" in gold:
+        assert _found(gold["place"], places), (gold["place"], places)
+    if "date" in gold:
+        assert str(doc_date) == gold["date"]
+    for symbol in gold.get("un_symbols", []):
+        assert symbol in symbols

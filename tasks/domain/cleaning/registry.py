@@ -7,8 +7,8 @@ from tasks.domain.cleaning.engine import Rule
 from tasks.domain.cleaning.rules import characters, furniture, garbage, markup, pages, scraper, words
 
 # Order matters. Scraper furniture and markup go first so page rules see prose (end markers
-# before markup: `###` is not a heading mark; OCR soup before markup, whose escapes would
-# hide its backslashes); numbers glued to page ends go before page-label
+# before markup: `###` is not a heading mark; converter markers before OCR soup, and
+# OCR soup before the other markup, whose escapes would hide its backslashes); numbers glued to page ends go before page-label
 # lines (`Page 3 of 16 3`), and both before running headers, so each is recorded as what it
 # is; words and sentences cut by a page break are joined once the page furniture around them
 # is gone; whitespace tidying comes last.
@@ -19,18 +19,18 @@ RULES: tuple[Rule, ...] = (
     Rule("drop_transcription_marker", 1, scraper.drop_transcription_marker),
     Rule("drop_scraper_furniture_lines", 2, scraper.drop_scraper_furniture_lines),
     Rule("drop_end_marker", 2, scraper.drop_end_marker),
-    Rule("drop_ocr_garbage_lines", 2, garbage.drop_ocr_garbage_lines),
     Rule("drop_word_bookmarks", 1, markup.drop_word_bookmarks),
     Rule("drop_image_placeholders", 1, markup.drop_image_placeholders),
+    Rule("drop_ocr_garbage_lines", 3, garbage.drop_ocr_garbage_lines),
     Rule("unwrap_empty_markdown_links", 2, markup.unwrap_empty_markdown_links),
     Rule("strip_markdown_heading_marks", 1, markup.strip_markdown_heading_marks),
     Rule("strip_bold_marks", 1, markup.strip_bold_marks),
     Rule("strip_stray_markdown_marks", 2, markup.strip_stray_markdown_marks),
-    Rule("strip_trailing_page_numbers", 3, pages.strip_trailing_page_numbers),
+    Rule("strip_trailing_page_numbers", 4, pages.strip_trailing_page_numbers),
     Rule("drop_page_number_lines", 3, pages.drop_page_number_lines),
     Rule("drop_running_headers_and_footers", 2, furniture.drop_running_headers_and_footers),
     Rule("join_words_broken_by_hyphenation", 2, words.join_words_broken_by_hyphenation),
-    Rule("join_sentences_cut_by_page_breaks", 3, pages.join_sentences_cut_by_page_breaks),
+    Rule("join_sentences_cut_by_page_breaks", 4, pages.join_sentences_cut_by_page_breaks),
     Rule("tidy_whitespace", 2, characters.tidy_whitespace),
 )
 RULES_BY_NAME = {rule.name: rule for rule in RULES}

@@ -10,8 +10,11 @@ from tasks.domain.cleaning.rules.lines import line_edits, lines
 # Characters prose almost never uses but OCR of images produces.
 # Not `|` (tables), `<` `>` (links, figures) or `§` (legal references): prose uses them.
 _SOUP = re.compile(r"[~^\\{}¬¦¤¨´`]")
-# A real word: letters with a vowel, maybe wrapped in ordinary punctuation.
-_WORD = re.compile(r"^[(\[«“\"'‘¿¡]*[^\W\d_]*[aeiouyáéíóúàèìòùâêîôûãõäëïöüœæ][^\W\d_]*[)\]»”\"'’.,;:!?]*$", re.I)
+# A real word: letters with a vowel (compounds and elisions too: `Estados-membros`, `l’œuvre`),
+# or a figure (`2016.`, `65%`), maybe wrapped in ordinary punctuation.
+_WORD = re.compile(
+    r"^[(\[«“\"'‘¿¡]*(?:[^\W\d_]*[aeiouyáéíóúàèìòùâêîôûãõäëïöüœæ][^\W\d_]*(?:[-'’][^\W\d_]+)*"
+    r"|\d[\d.,]*%?)[)\]»”\"'’.,;:!?]*$", re.I)
 _PUNCTUATION_RUN = re.compile(r"^[\W_]{5,}$")
 
 
@@ -20,7 +23,7 @@ def garbage_score(line: str) -> float:
     visible = "".join(line.split())
     if not visible:
         return 0.0
-    in_words = sum(len(token) for token in line.split() if _WORD.match(token) and len(token) >= 3)
+    in_words = sum(len(token) for token in line.split() if _WORD.match(token) and (len(token) >= 3 or token[0].isdigit()))
     return 1 - in_words / len(visible)
 
 

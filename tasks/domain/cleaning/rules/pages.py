@@ -20,13 +20,22 @@ def strip_trailing_page_numbers(text: str) -> Iterator[Edit]:
     worth of text apart."""
     numbered = []
     for block in blocks(text):
-        m = _TRAILING_NUMBER.search(block.text)
-        last_line = block.text[block.text.rfind("\n") + 1:] + "\n"
-        if m and len(block.text.split()) > 1 and not _STANDALONE_PAGE_LINE.fullmatch(last_line):
-            numbered.append((block, int(m.group(1)), m.start()))
+        body = _without_trailing_labels(block.text)
+        m = _TRAILING_NUMBER.search(body)
+        # `... 12 11`: two numbers at the end; which one is the page's is not clear
+        if m and len(body.split()) > 1 and not body[:m.start()].rstrip()[-1:].isdigit():
+            numbered.append((block, int(m.group(1)), m.start(), m.end()))
     for run in _page_runs(numbered):
-        for block, _, offset in run:
-            yield Edit(block.start + offset, block.end, "page_number")
+        for block, _, start, end in run:
+            yield Edit(block.start + start, block.start + end, "page_number")
+
+
+def _without_trailing_labels(block: str) -> str:
+    """The block without page-label lines at its end (`Page 3 of 16`): another rule takes
+    those, and the number glued to the line above them is still the page's."""
+    while "\n" in block and _STANDALONE_PAGE_LINE.fullmatch(block[block.rfind("\n") + 1:] + "\n"):
+        block = block[:block.rfind("\n")]
+    return "" if _STANDALONE_PAGE_LINE.fullmatch(block + "\n") else block
 
 
 def _page_runs(numbered):
@@ -130,12 +139,15 @@ da do das dos e em no na nos nas com um uma ao aos pela pelo
 """.split())
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def join_sentences_cut_by_page_breaks(text: str) -> Iterator[Edit]:
     for m in _CUT_SENTENCE.finditer(text):
         before_line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
         after = text[m.end():m.end() + 1]
         last_word = before_line.rsplit(None, 1)[-1].lower() if before_line.strip() else ""
-        if _LIST_OR_HEADING_LINE.match(before_line):
-            continue
+        if _LIST_OR_HEADING_LINE.match(before_line) or (last_word.isdigit() and not _YEAR.fullmatch(last_word)):
+            continue  # a bare number the page rules left: unsure whether the page ended there
         if after.islower() or (last_word in _OPEN_ENDINGS and len(before_line.split()) > 3):
             yield Edit(m.start(1), m.end(1), "page_break", " ")

@@ -13,7 +13,7 @@ dense with names and acronyms), through tests/language/measure.py. Prints:
   (d) the accuracy-vs-length curve of langdetect on prefixes (the case for MIN_LETTERS) and a
   MIN_LETTERS sweep, (e) mixed documents and shares, (f) detections per second, cost by
   length and a MAX_CHARS sweep; then the same figures for the change recommended to
-  language.py, simulated in measure.py (`proposed_label_document`), next to the current ones.
+  language.py.
 
 Targets (the language issue): documents >= 99%, paragraphs of 100+ characters >= 97%, no short
 heading labelled in a wrong language with a confidence above 0.9. The same figures are
@@ -40,7 +40,6 @@ from tests.language.measure import (  # noqa: E402
     LETTER_BUCKETS,
     PARAGRAPH_MIN_CHARS,
     PARAGRAPH_TARGET,
-    RELIABLE_LETTERS,
     SHARE_TOLERANCE,
     cost_by_length,
     curve_table,
@@ -51,8 +50,6 @@ from tests.language.measure import (  # noqa: E402
     measure_paragraphs,
     measure_pipeline,
     pct,
-    proposed_detect,
-    proposed_label_document,
     speed,
     threshold_sweep,
 )
@@ -153,24 +150,6 @@ def main(argv: list[str] | None = None) -> int:
         print("MAX_CHARS sweep (detect on 3,000-character texts, with accent-stripped copies):")
         for cap, acc, ms in max_chars_sweep():
             print(f"  MAX_CHARS={cap:<5} accuracy {pct(acc):>7}   {ms:5.2f} ms per detection")
-
-    _title(f"recommended change, simulated (measure.proposed_label_document, RELIABLE_LETTERS={RELIABLE_LETTERS})")
-    p_docs = measure_documents(docs, proposed_label_document)
-    p_mixed = measure_documents(mixed, proposed_label_document)
-    p_heads = measure_headings(heads, proposed_detect, proposed_label_document)
-    p_pipe = measure_pipeline([*docs, *mixed], proposed_label_document)
-    for name, cur, new in (("documents", doc_report, p_docs), ("mixed", mixed_report, p_mixed)):
-        print(f"{name:<10} current: documents {cur.documents}, paragraphs {cur.units}, shares {cur.shares},"
-              f" wrong>0.9 {len(cur.confident_wrong)}")
-        print(f"{'':<10} proposed: documents {new.documents}, paragraphs {new.units}, shares {new.shares},"
-              f" wrong>0.9 {len(new.confident_wrong)}")
-    print(f"headings alone, wrong>0.9: current detect {len(head_report.confident_wrong)},"
-          f" labelled {len(head_report.alone_confident_wrong)}; proposed detect {len(p_heads.confident_wrong)},"
-          f" labelled {len(p_heads.alone_confident_wrong)}")
-    print(f"through clean + structure: current documents {pipe.documents}, paragraphs {pipe.paragraphs};"
-          f" proposed documents {p_pipe.documents}, paragraphs {p_pipe.paragraphs}")
-    for m in p_docs.units.misses[:k] + p_mixed.units.misses[:k] + p_pipe.paragraphs.misses[:k]:
-        print(f"  proposed, wrong: {m}")
 
     _title("targets")
     wrong_heads = (len(doc_report.heading_confident_wrong) + len(mixed_report.heading_confident_wrong)

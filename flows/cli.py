@@ -16,8 +16,8 @@ from rich.console import Console
 
 from flows import report
 from warehouse.connection import resolve_location
-from warehouse.queries import (QueryError, document_removals, export_tables, landed_documents,
-                               resolve_document, run_sql)
+from warehouse.queries import (QueryError, document_outline, document_removals, export_tables,
+                               landed_documents, resolve_document, run_sql)
 
 app = typer.Typer(help="Consultation documents in, a clean queryable corpus out.",
                   no_args_is_help=True, add_completion=False)
@@ -89,6 +89,27 @@ def export(directory: Path = typer.Argument(..., help="Where to write <table>.pa
         console.print(f"{directory / (name + '.parquet')}: {n} rows")
 
 
+def _resolve(location, document: str) -> str:
+    doc_id = resolve_document(location, document)
+    if doc_id is None:
+        raise QueryError(f"no document {document!r}: give a source path or a doc_id (see `sources`)")
+    return doc_id
+
+
+@app.command()
+def show(document: str = typer.Argument(..., help="A source path, a doc_id or its first 6+ characters."),
+         warehouse: Optional[Path] = WarehouseOption):
+    """Print a document's outline: title, metadata, sections with levels, pages and language."""
+    location = resolve_location(warehouse)
+    try:
+        doc, sections = document_outline(location, _resolve(location, document))
+    except (QueryError, FileNotFoundError) as error:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(1)
+    for line in report.outline_lines(doc, sections):
+        console.print(line, highlight=False)
+
+
 @app.command()
 def explain(document: str = typer.Argument(..., help="A source path, a doc_id or its first 6+ characters."),
             warehouse: Optional[Path] = WarehouseOption,
@@ -97,10 +118,7 @@ def explain(document: str = typer.Argument(..., help="A source path, a doc_id or
     """Show every removal from a document in its raw context, with the rule that made it."""
     location = resolve_location(warehouse)
     try:
-        doc_id = resolve_document(location, document)
-        if doc_id is None:
-            raise QueryError(f"no document {document!r}: give a source path or a doc_id (see `sources`)")
-        doc, artifacts = document_removals(location, doc_id)
+        doc, artifacts = document_removals(location, _resolve(location, document))
     except (QueryError, FileNotFoundError) as error:
         console.print(f"[red]error:[/red] {error}")
         raise typer.Exit(1)

@@ -97,3 +97,33 @@ def explain_lines(raw_text: str, artifacts: list[dict], hidden_kinds: set[str]) 
     return out
 
 
+
+
+def outline_lines(doc: dict, sections: list[dict]) -> list[str]:
+    """Rich markup: a document's title, metadata and the outline of its sections."""
+    shares = ", ".join(f"{s['lang']} {s['share']:.0%}" for s in doc["languages"] or [])
+    out = [f"[bold]{escape(doc['title'] or 'untitled')}[/bold]",
+           f"[dim]{doc['source_path']} · {doc['source_format']} · doc_id {doc['doc_id'][:12]}… · "
+           f"{doc['pipeline_version']}[/dim]",
+           f"language      {doc['language']} ({_confidence(doc['language_confidence'])}){'; ' + shares if shares else ''}"]
+    for label, key in (("authors", "authors"), ("organisations", "organizations"), ("places", "places"),
+                       ("UN symbols", "un_symbols")):
+        if doc[key]:
+            out.append(f"{label:<13} {escape('; '.join(doc[key]))}")
+    if doc["doc_date"]:
+        out.append(f"date          {doc['doc_date']}")
+    pages = f"{doc['n_pages']} pages, " if doc["n_pages"] else ""
+    out.append(f"size          {pages}{doc['n_sections']} sections, {doc['n_paragraphs']} paragraphs, {doc['n_words']} words")
+    out.append("")
+    for s in sections:
+        indent = "  " * max(0, (s["level"] or 1) - 1)
+        heading = escape(_short(s["heading"], 90)) if s["heading"] else "[dim](untitled opening)[/dim]"
+        pages = "" if s["page_start"] is None else (
+            f" p.{s['page_start']}" + (f"–{s['page_end']}" if s["page_end"] != s["page_start"] else ""))
+        out.append(f"{s['section_no']:>3} {indent}{heading} [dim]· L{s['level']}{pages} · {s['language']}"
+                   f" ({_confidence(s['language_confidence'])}) · {s['n_words']} words[/dim]")
+    return out
+
+
+def _confidence(value: float | None) -> str:
+    return "inherited" if value is None else f"{value:.2f}"

@@ -102,3 +102,24 @@ def document_removals(location: WarehouseLocation, doc_id: str) -> tuple[dict, l
                 [dict(zip(columns, row)) for row in cursor.fetchall()])
     finally:
         con.close()
+
+
+def document_outline(location: WarehouseLocation, doc_id: str) -> tuple[dict, list[dict]]:
+    """A document's metadata and its sections, for `consultations show`."""
+    con = connect(location, read_only=True)
+    try:
+        cursor = con.execute(
+            "SELECT doc_id, source_path, source_format, title, language, language_confidence, languages, "
+            "n_pages, n_sections, n_paragraphs, n_words, authors, organizations, places, doc_date, un_symbols, "
+            "pipeline_version, ingested_at FROM documents WHERE doc_id = ?", [doc_id])
+        row = cursor.fetchone()
+        if row is None:
+            raise QueryError(f"document {doc_id} is not in the warehouse")
+        doc = dict(zip([d[0] for d in cursor.description], row))
+        cursor = con.execute(
+            "SELECT section_no, heading, level, page_start, page_end, language, language_confidence, n_words "
+            "FROM sections WHERE doc_id = ? ORDER BY section_no", [doc_id])
+        columns = [d[0] for d in cursor.description]
+        return doc, [dict(zip(columns, r)) for r in cursor.fetchall()]
+    finally:
+        con.close()

@@ -83,3 +83,13 @@ def test_explain_shows_each_removal_in_its_raw_context(seeded_warehouse):
     assert "Transcription:" in done.stdout and "Rapporteurship" in done.stdout  # the context after it
     unknown = cli("explain", "no-such-file.txt", "-w", str(location.root))
     assert unknown.returncode == 1 and "no document" in unknown.stdout
+
+
+def test_show_prints_title_metadata_and_the_outline(seeded_warehouse):
+    location = seeded_warehouse[0]
+    done = cli("show", "003_03313f0c5d3ab870.txt", "-w", str(location.root))
+    assert done.returncode == 0, done.stderr
+    out = " ".join(done.stdout.split())
+    assert out.startswith("LATIN AMERICAN AND CARIBBEAN REGIONAL PREPARATORY MEETING")
+    for expected in ("date 2017-08-30", "A/RES/71/1; A/RES/71/280", "Santiago, Chile", "2. Objectives · L3"):
+        assert expected in out, expected

@@ -206,13 +206,6 @@ def test_headings_under_min_letters_are_never_guessed(headings_report, documents
                 assert p.language_confidence is None, (doc.name, p.text)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "1 of 269 short headings in the 80 documents, and 1 of 381 short headings labelled alone, "
-    "get a wrong language with confidence > 0.9: the accent-stripped Portuguese title "
-    "'Nota conceitual: audiencia publica sobre integracao' (6 words, 45 letters, just above "
-    "MIN_LETTERS=40) is detected as Spanish with 1.0, and label_document keeps that confidence. "
-    "langdetect's probability is not calibrated at 40-70 letters (0.3-0.6% of such prefixes are "
-    "wrong with > 0.9); see bench/language_report.py"))
 def test_no_short_heading_is_labelled_with_confidence_above_0_9_in_a_wrong_language(
         documents_report, mixed_report, headings_report):
     assert documents_report.n_short_headings + mixed_report.n_short_headings >= 250
@@ -232,12 +225,6 @@ def test_mixed_documents_get_the_right_label_per_section_and_the_right_shares(mi
         "\n".join(map(str, mixed_report.units.misses))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "79/80 documents have their shares within 5 points; in pt-09-stripped the 48-letter "
-    "accent-stripped title is detected as Spanish (1.0), is the only detected paragraph of its "
-    "section, so the section votes Spanish and its date line inherits it: 13.1% of a Portuguese "
-    "document is labelled 'es'. Headings and 40-70 letter units should not outvote their "
-    "document; see bench/language_report.py"))
 def test_every_document_has_its_shares_within_5_points(documents_report, mixed_report):
     for report in (documents_report, mixed_report):
         assert report.worst_share_error <= SHARE_TOLERANCE, "\n" + report.summary()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -25,6 +26,16 @@ app = typer.Typer(help="Consultation documents in, a clean queryable corpus out.
 console = Console(width=None if sys.stdout.isatty() else 140)
 WarehouseOption = typer.Option(None, "--warehouse", "-w", help="Warehouse folder (default: warehouse/data, "
                                "or $CONSULTATIONS_WAREHOUSE).")
+
+
+@contextmanager
+def user_errors():
+    """A missing warehouse or document, or bad SQL: one red line and exit status 1."""
+    try:
+        yield
+    except (QueryError, FileNotFoundError) as error:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(1)
 
 
 class Format(str, Enum):
@@ -62,11 +73,8 @@ def sql(query: str = typer.Argument(..., help="Read-only SQL over documents, sou
         warehouse: Optional[Path] = WarehouseOption,
         format: Format = typer.Option(Format.table, "--format", "-f", help="table, csv or json.")):
     """Run read-only SQL against the warehouse (safe while an ingestion runs)."""
-    try:
+    with user_errors():
         columns, rows = run_sql(resolve_location(warehouse), query)
-    except (QueryError, FileNotFoundError) as error:
-        console.print(f"[red]error:[/red] {error}")
-        raise typer.Exit(1)
     if format is Format.csv:
         typer.echo(report.to_csv(columns, rows), nl=False)
     elif format is Format.json:
@@ -80,11 +88,8 @@ def sql(query: str = typer.Argument(..., help="Read-only SQL over documents, sou
 def export(directory: Path = typer.Argument(..., help="Where to write <table>.parquet files."),
            warehouse: Optional[Path] = WarehouseOption):
     """Write the current state of every table as plain Parquet (pandas, polars, R read it)."""
-    try:
+    with user_errors():
         counts = export_tables(resolve_location(warehouse), directory)
-    except FileNotFoundError as error:
-        console.print(f"[red]error:[/red] {error}")
-        raise typer.Exit(1)
     for name, n in counts.items():
         console.print(f"{directory / (name + '.parquet')}: {n} rows")
 
@@ -101,11 +106,8 @@ def show(document: str = typer.Argument(..., help="A source path, a doc_id or it
          warehouse: Optional[Path] = WarehouseOption):
     """Print a document's outline: title, metadata, sections with levels, pages and language."""
     location = resolve_location(warehouse)
-    try:
+    with user_errors():
         doc, sections = document_outline(location, _resolve(location, document))
-    except (QueryError, FileNotFoundError) as error:
-        console.print(f"[red]error:[/red] {error}")
-        raise typer.Exit(1)
     for line in report.outline_lines(doc, sections):
         console.print(line, highlight=False)
 
@@ -117,11 +119,8 @@ def explain(document: str = typer.Argument(..., help="A source path, a doc_id or
             whitespace: bool = typer.Option(False, "--whitespace", help="Also show whitespace tidying.")):
     """Show every removal from a document in its raw context, with the rule that made it."""
     location = resolve_location(warehouse)
-    try:
+    with user_errors():
         doc, artifacts = document_removals(location, _resolve(location, document))
-    except (QueryError, FileNotFoundError) as error:
-        console.print(f"[red]error:[/red] {error}")
-        raise typer.Exit(1)
     if kind:
         artifacts = [a for a in artifacts if a["kind"] in kind]
     hidden = set() if whitespace or (kind and "whitespace" in kind) else {"whitespace"}

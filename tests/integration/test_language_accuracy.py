@@ -14,19 +14,13 @@ a wrong reason.
 """
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # `tests.language` is imported by its path from the project root
-    sys.path.insert(0, str(ROOT))
-
-from tasks.domain import language as language_module  # noqa: E402
-from tasks.domain.language import MIN_LETTERS, Detection, detect  # noqa: E402
-from tests.language import labelled  # noqa: E402
-from tests.language.measure import (  # noqa: E402
+from tasks.domain import language as language_module
+from tasks.domain.language import MIN_LETTERS, Detection, detect
+from tests.language import labelled
+from tests.language.measure import (
     DOCUMENT_TARGET,
     PARAGRAPH_TARGET,
     SHARE_TOLERANCE,

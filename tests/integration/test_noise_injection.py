@@ -14,21 +14,15 @@ reason.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # `tests.noise` is imported by its path from the project root
-    sys.path.insert(0, str(ROOT))
-
-from tasks.domain.cleaning.engine import replay  # noqa: E402
-from tasks.domain.models import Removal  # noqa: E402
-from tests.noise import corpus  # noqa: E402
-from tests.noise.inject import CLASSES, WORD_RE, build_documents  # noqa: E402
-from tests.noise.measure import (  # noqa: E402
+from tasks.domain.cleaning.engine import replay
+from tasks.domain.models import Removal
+from tests.noise import corpus
+from tests.noise.inject import CLASSES, WORD_RE, build_documents
+from tests.noise.measure import (
     NOISE_TARGET,
     WORDS_TARGET,
     identity_cleaner,

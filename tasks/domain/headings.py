@@ -13,7 +13,7 @@ _TOPIC = re.compile(
     r"|Tema|Sesi[oó]n|Mesa|Parte|Cap[ií]tulo|Secci[oó]n|Anexo|Eje"
     r"|Th[eè]me|S[eé]ance|Partie|Chapitre|Annexe|Point"
     r"|T[oó]pico|Sess[aã]o|Painel|Cap[ií]tulo|Se[cç][aã]o|Eixo)"
-    r"\s+(?:[IVXLC]{1,6}|\d{1,2}|[A-H])\b\s*[:.\-–]?\s+")
+    r"\s+(?:[IVXLC]{1,6}|\d{1,2}|[A-H])\b(?:\s*[:.\-–]\s+|\s+(?=[A-ZÀ-Ý]))")
 _WORD = re.compile(r"\S+")
 _MAX_HEADING_WORDS = 16
 # Small words that stay lower-case inside a title in the four languages.

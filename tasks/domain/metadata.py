@@ -23,27 +23,37 @@ _MONTH_NUMBERS = {
 _MONTH = "(?i:" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + ")"
 _JOIN = r"(?:\s*(?:-|–|and|y|et|e|to|al|au|a)\s*|\s+)"
 # `30 and 31 August 2017`, `4-6 décembre 2017`, `12 de septiembre de 2017` / `September 12 13, 2017`
-_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:{_JOIN}\d{{1,2}})?\s+(?:de\s+)?({_MONTH})\s+(?:de\s+)?(\d{{4}})\b")
+_DAY_FIRST = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º|°)?(?:{_JOIN}\d{{1,2}}(?:st|nd|rd|th|er|º|°)?)?\s+(?:de\s+)?({_MONTH})"
+    rf"\s+(?:del?\s+)?(\d{{4}})\b")
 _MONTH_FIRST = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:{_JOIN}\d{{1,2}})?,?\s+(\d{{4}})\b")
 
 # A/RES/71/280, A/71/L.58, E/CN.9/2018/2, A/HRC/RES/35/17, A/69/488/Add.2
 UN_SYMBOL = re.compile(
     r"\b(?:A|E|S|ST|TD|UNEP|HRC|CRC|CCPR|CERD|CEDAW|CAT|CMW|DP|ECE|LC|UNW|ICEF|SG)"
-    r"(?:/(?:[A-Z]{1,6}(?:\.\d{1,4})?|\d{1,4}|[A-Z][a-z]{1,3}\.\d{1,3}))+")
+    r"(?:/(?:(?:Add|Rev|Corr|Amend)\.\d{1,3}|[A-Z]{1,6}\.\d{1,4}|RES|Res|\d{1,4}|[A-Z]{1,6}))+"
+    r"(?![\w/])")
+_SYMBOL_NUMBER = re.compile(r"/\d")
 
 _ORG_WORDS = re.compile(
     r"(?i)\b(?:network|international|organi[sz]ation|organi[sz]ación|organização|bloc|commission|comisi[oó]n|"
-    r"comiss[aã]o|committee|comit[eé]|council|conseil|consejo|conselho|union|uni[oó]n|association|asociaci[oó]n|"
+    r"comiss[aã]o|committee|comit[eé]|servicio|service|servi[cç]o|mission|misi[oó]n|miss[aã]o|haut-commissariat|council|conseil|consejo|conselho|union|uni[oó]n|association|asociaci[oó]n|"
     r"associa[cç][aã]o|alliance|alianza|alian[cç]a|foundation|fundaci[oó]n|funda[cç][aã]o|institute|instituto|"
     r"institut|coalition|coalici[oó]n|office|oficina|bureau|agency|agencia|programme|program|red|réseau|rede|"
     r"secretariat|secretar[ií]a|ministry|ministerio|minist[eè]re|minist[eé]rio|conference|conferencia|"
     r"conf[eé]rence|centre|center|centro|federation|federaci[oó]n|f[eé]d[eé]ration|society|sociedad|soci[eé]t[eé]|"
     r"nations)\b")
-_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]*\s+)(?:(?:[a-z]{1,4}|[A-Z][\w'’-]*)\s+){0,8}[A-Z][\w'’-]*)\s+\(([A-Z]{2,8})\)")
+_DEFINED_ACRONYM = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]*\s+)(?:[\w'’-]+\s+){0,8}[\w'’-]+)\s+\(([A-Z]{2,8})\)")
 _ACRONYM_LINE = re.compile(r"^[A-Z]{2,8}$")
 _BEHALF = re.compile(r"(?i)^(?:on behalf of|en nombre de|au nom de|em nome de|representing)\s+(?:the\s+|la\s+|el\s+|le\s+|a\s+|o\s+)?")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sr|Sra|Srta|Sr\.a|Dra|Mme|M|Me|Hon|H\.E)\.?\s+")
-_PERSON = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+(?:de|da|do|dos|del|la|van|von|y)?\s*[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,4}$")
+_PERSON = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+(?:(?:de|da|do|dos|del|la|las|los|van|von|y|e)\s+)*[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,4}$")
+_ROLE_WORDS = re.compile(
+    r"(?i)\b(?:director|directora|directeur|directrice|diretor|diretora|executive|ejecutiv[oa]|ex[eé]cuti[fv]e?|"
+    r"coordinator|coordinador|coordinadora|coordinateur|coordinatrice|coordenador|coordenadora|secretary|secretario|"
+    r"secretaria|secr[eé]taire|president|presidente|pr[eé]sident|ambassador|embajador|ambassadeur|embaixador|"
+    r"minister|ministro|ministre|chair|chairperson|rapporteur|relator|general|assembly|asamblea|assembl[eé]e|"
+    r"assembleia|officer|oficial|representative|representante|repr[eé]sentant)\b")
 # Countries, as the four languages write them: `in City, Country` is only a place when the
 # second part is a country (`in the document, Its ...` is not).
 _COUNTRIES = (
@@ -63,7 +73,11 @@ _COUNTRIES = (
     "Qatar, Jordan, Jordania, Jordanie, Lebanon, Líbano, Liban, Poland, Ireland, United Kingdom, Reino Unido"
 ).split(", ")
 _COUNTRY = "|".join(re.escape(c) for c in sorted(set(_COUNTRIES), key=len, reverse=True))
+_PLACE_NAME = re.compile(rf"^(?:{_COUNTRY}|San José|San Jose|Santiago|Ginebra|Genève|Geneva|Genebra|Nueva York|New York)$")
 _IN_PLACE = re.compile(rf"\b(?:in|en|à|em|at)\s+([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){{0,2}}),\s+({_COUNTRY})\b")
+_NOT_PLACES = frozenset("""
+on in at by the le la les el los las em no na de du des a au aux en from since until
+""".split())
 _FRONT = 2000  # characters at the top where a document says where and when it happened
 
 
@@ -81,7 +95,15 @@ def extract_metadata(clean_text: str, paragraphs: list[Paragraph]) -> Metadata:
     authors, organizations = _people_and_bodies(block_lines)
     organizations += [acronym for _, acronym in _defined_acronyms(clean_text)]
     return Metadata(_unique(authors), _unique(organizations), _places(clean_text),
-                    first_date(clean_text), _unique(m.group() for m in UN_SYMBOL.finditer(clean_text)))
+                    first_date(clean_text), un_symbols(clean_text))
+
+
+def un_symbols(text: str) -> tuple[str, ...]:
+    """Document symbols with at least two parts after the series and a number among them
+    (`A/RES/71/280`, not `A/B` or `S/N`), `Res` written `RES`."""
+    found = (m.group().replace("/Res/", "/RES/") for m in UN_SYMBOL.finditer(text)
+             if m.group().count("/") >= 2 and _SYMBOL_NUMBER.search(m.group()))
+    return _unique(found)
 
 
 def _people_and_bodies(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -92,7 +114,7 @@ def _people_and_bodies(lines: list[str]) -> tuple[list[str], list[str]]:
             organizations.append(line)
             continue
         name = _HONORIFIC.sub("", line)
-        if _PERSON.match(name):
+        if _PERSON.match(name) and not _ROLE_WORDS.search(name) and not _PLACE_NAME.match(name):
             authors.append(name)
     return authors, organizations
 
@@ -106,7 +128,8 @@ def _defined_acronyms(text: str):
 
 def _places(text: str) -> tuple[str, ...]:
     front = text[:_FRONT]
-    found = [m.group("place") for m in DATELINE.finditer(front)]
+    found = [m.group("place") for m in DATELINE.finditer(front)
+             if m.group("place").split()[0].lower() not in _NOT_PLACES and not _ORG_WORDS.search(m.group("place"))]
     found += [f"{m.group(1)}, {m.group(2)}" for m in _IN_PLACE.finditer(text)
               if not _ORG_WORDS.search(m.group(1))]
     return _unique(found)

@@ -18,6 +18,7 @@ _CLOSING = re.compile(
     r"^(?:thank you(?: very much)?|many thanks|sincerely|yours (?:sincerely|faithfully)|best regards"
     r"|muchas gracias|gracias|atentamente|merci(?: beaucoup)?|cordialement|muito obrigad[oa]|obrigad[oa]"
     r"|atenciosamente)\b[^\n]{0,40}$", re.I)
+_MAX_CLOSING_WORDS = 5
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MAX_HEADING_CHARS = 100
 _MAX_HEADING_WORDS = 14
@@ -93,7 +94,7 @@ def classify(text: str, marked_level: int | None, alone: bool = True) -> tuple[s
         return "heading", marked_level
     if _SALUTATION.match(stripped):
         return "salutation", None
-    if _CLOSING.match(stripped):
+    if _CLOSING.match(stripped) and len(stripped.split()) <= _MAX_CLOSING_WORDS:
         return "closing", None
     numbered = _NUMBERED_HEADING.match(stripped)
     if alone and _looks_like_heading(stripped, numbered is not None):

@@ -30,7 +30,7 @@ RULES: tuple[Rule, ...] = (
     Rule("drop_page_number_lines", 3, pages.drop_page_number_lines),
     Rule("drop_running_headers_and_footers", 2, furniture.drop_running_headers_and_footers),
     Rule("join_words_broken_by_hyphenation", 2, words.join_words_broken_by_hyphenation),
-    Rule("join_sentences_cut_by_page_breaks", 4, pages.join_sentences_cut_by_page_breaks),
+    Rule("join_sentences_cut_by_page_breaks", 5, pages.join_sentences_cut_by_page_breaks),
     Rule("tidy_whitespace", 2, characters.tidy_whitespace),
 )
 RULES_BY_NAME = {rule.name: rule for rule in RULES}

@@ -140,6 +140,8 @@ da do das dos e em no na nos nas com um uma ao aos pela pelo
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A list starting after a blank line (`i. Access to justice`, `a) …`) is not a cut sentence.
+_LIST_START = re.compile(r"(?:[ivx]{1,4}|[a-h])[.)]\s")
 
 
 def join_sentences_cut_by_page_breaks(text: str) -> Iterator[Edit]:
@@ -147,7 +149,8 @@ def join_sentences_cut_by_page_breaks(text: str) -> Iterator[Edit]:
         before_line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
         after = text[m.end():m.end() + 1]
         last_word = before_line.rsplit(None, 1)[-1].lower() if before_line.strip() else ""
-        if _LIST_OR_HEADING_LINE.match(before_line) or (last_word.isdigit() and not _YEAR.fullmatch(last_word)):
+        if _LIST_OR_HEADING_LINE.match(before_line) or _LIST_START.match(text, m.end()) \
+                or (last_word.isdigit() and not _YEAR.fullmatch(last_word)):
             continue  # a bare number the page rules left: unsure whether the page ended there
         if after.islower() or (last_word in _OPEN_ENDINGS and len(before_line.split()) > 3):
             yield Edit(m.start(1), m.end(1), "page_break", " ")

@@ -1,0 +1,99 @@
+"""Metadata fields against the case files in `tests/cases/metadata/<field>.json`.
+
+A case is {"label", "input", "expected"}: `input` is a small raw document run through cleaning
+and `structure_document`; `expected` is what the field must EQUAL (see
+`tests/cases/metadata/README.md`):
+- authors, organizations, places: the same values, order ignored (whitespace folded);
+- un_symbols: the same list, in order of first appearance;
+- doc_date: the ISO date, or null for none.
+A case with an "xfail" key documents a known bug: it runs as a strict xfail with that reason.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tasks.domain.cleaning import clean_document
+from tasks.domain.document import structure_document
+from tasks.domain.models import RawDocument
+
+pytestmark = pytest.mark.unit
+
+CASES_DIR = Path(__file__).resolve().parents[1] / "cases" / "metadata"
+FIELDS = ("authors", "organizations", "places", "doc_date", "un_symbols")
+UNORDERED = {"authors", "organizations", "places"}
+MUST_NOT = "not:"  # label prefix of a must-not-match case
+
+
+def _case_files() -> dict[str, list[dict]]:
+    return {path.stem: json.loads(path.read_text(encoding="utf-8"))
+            for path in sorted(CASES_DIR.glob("*.json"))}
+
+
+CASE_FILES = _case_files()
+
+
+def _params():
+    for field, cases in CASE_FILES.items():
+        for case in cases:
+            marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if "xfail" in case else []
+            yield pytest.param(field, case, id=f"{field}: {case['label']}", marks=marks)
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def extracted(raw: str, field: str):
+    doc = structure_document(clean_document(RawDocument("d", "d.md", "md", raw, "utf-8")))
+    value = getattr(doc.metadata, field)
+    if field == "doc_date":
+        return value.isoformat() if value is not None else None
+    values = [fold(v) for v in value]
+    return sorted(values) if field in UNORDERED else values
+
+
+def wanted(expected, field: str):
+    if field == "doc_date":
+        return expected
+    values = [fold(v) for v in expected]
+    return sorted(values) if field in UNORDERED else values
+
+
+@pytest.mark.parametrize("field, case", list(_params()))
+def test_metadata_case(field: str, case: dict) -> None:
+    assert extracted(case["input"], field) == wanted(case["expected"], field)
+
+
+def test_every_field_has_a_case_file() -> None:
+    assert sorted(CASE_FILES) == sorted(FIELDS)
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_case_file_is_well_formed(field: str) -> None:
+    cases = CASE_FILES[field]
+    labels = [c["label"] for c in cases]
+    assert len(labels) == len(set(labels)), "labels must be unique"
+    for case in cases:
+        assert set(case) <= {"label", "input", "expected", "xfail"} and "expected" in case, case["label"]
+        if field == "doc_date":
+            assert case["expected"] is None or isinstance(case["expected"], str), case["label"]
+        else:
+            assert isinstance(case["expected"], list), case["label"]
+        assert "xfail" not in case or case["xfail"].strip(), case["label"]
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_case_file_has_matching_and_must_not_match_cases(field: str) -> None:
+    passing = [c for c in CASE_FILES[field] if "xfail" not in c]
+    must_not = [c for c in passing if c["label"].startswith(MUST_NOT)]
+    assert must_not, f"{field}: no must-not-match case that passes"
+    assert any(not c["label"].startswith(MUST_NOT) for c in passing), f"{field}: no matching case that passes"
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_case_file_covers_the_four_languages(field: str) -> None:
+    prefixes = {c["label"].removeprefix(MUST_NOT).strip()[:3] for c in CASE_FILES[field]}
+    assert {"en:", "es:", "fr:", "pt:"} <= prefixes, f"{field}: {sorted(prefixes)}"

@@ -1,0 +1,109 @@
+"""Headings, titles and paragraph kinds against the case files in `tests/cases/structure/`.
+
+One file per heading style (see `tests/cases/structure/README.md` for the schema). Each case is
+a small raw document run through cleaning and `structure()`; what it states must hold exactly:
+- "title": the document title (a string, or null for none);
+- "headings": the sections that have a heading, in order, as [heading, level]; the levels
+  are compared by how they nest (their order), or as written when "exact_levels" is true;
+- "kinds": the kind of every paragraph, in order.
+A case with an "xfail" key documents a known bug: it runs as a strict xfail with that reason.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tasks.domain.cleaning import clean_document
+from tasks.domain.models import RawDocument
+from tasks.domain.structure import structure
+
+pytestmark = pytest.mark.unit
+
+CASES_DIR = Path(__file__).resolve().parents[1] / "cases" / "structure"
+STYLES = ("markdown", "bold", "standalone", "all_caps", "numbered", "inline", "paragraph_kinds", "title")
+EXPECTATIONS = {"title", "headings", "kinds"}
+ALLOWED_KEYS = {"label", "input", "xfail", "exact_levels"} | EXPECTATIONS
+KINDS = {"heading", "list_item", "text", "salutation", "closing", "signature", "front_matter"}
+MUST_NOT = "not:"  # label prefix of a must-not-match case
+
+
+def _case_files() -> dict[str, list[dict]]:
+    return {path.stem: json.loads(path.read_text(encoding="utf-8"))
+            for path in sorted(CASES_DIR.glob("*.json"))}
+
+
+CASE_FILES = _case_files()
+
+
+def _params():
+    for name, cases in CASE_FILES.items():
+        for case in cases:
+            marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if "xfail" in case else []
+            yield pytest.param(case, id=f"{name}: {case['label']}", marks=marks)
+
+
+def fold(text: str | None) -> str | None:
+    return " ".join(text.split()) if text is not None else None
+
+
+def nesting(levels: list[int]) -> list[int]:
+    """Levels as ranks (1 = shallowest present): [2, 3, 3, 2] and [1, 4, 4, 1] nest alike."""
+    ranks = {level: rank for rank, level in enumerate(sorted(set(levels)), start=1)}
+    return [ranks[level] for level in levels]
+
+
+def structured(raw: str):
+    return structure(clean_document(RawDocument("d", "d.md", "md", raw, "utf-8")))
+
+
+@pytest.mark.parametrize("case", list(_params()))
+def test_structure_case(case: dict) -> None:
+    title, sections, paragraphs = structured(case["input"])
+    found: dict = {}
+    expected: dict = {}
+    if "title" in case:
+        found["title"], expected["title"] = fold(title), fold(case["title"])
+    if "headings" in case:
+        headings = [(fold(s.heading), s.level) for s in sections if s.heading is not None]
+        want = [(fold(text), level) for text, level in case["headings"]]
+        found["headings"], expected["headings"] = [h for h, _ in headings], [h for h, _ in want]
+        if case.get("exact_levels"):
+            found["levels"], expected["levels"] = [lvl for _, lvl in headings], [lvl for _, lvl in want]
+        else:
+            found["nesting"] = nesting([lvl for _, lvl in headings])
+            expected["nesting"] = nesting([lvl for _, lvl in want])
+    if "kinds" in case:
+        found["kinds"], expected["kinds"] = [p.kind for p in paragraphs], case["kinds"]
+    assert found == expected, f"levels found: {[(s.heading, s.level) for s in sections]}"
+
+
+def test_every_heading_style_has_a_case_file() -> None:
+    assert sorted(CASE_FILES) == sorted(STYLES)
+
+
+@pytest.mark.parametrize("name", STYLES)
+def test_case_file_is_well_formed(name: str) -> None:
+    cases = CASE_FILES[name]
+    labels = [c["label"] for c in cases]
+    assert len(labels) == len(set(labels)), "labels must be unique"
+    for case in cases:
+        assert set(case) <= ALLOWED_KEYS, case["label"]
+        assert set(case) & EXPECTATIONS, f"{case['label']}: states nothing"
+        assert set(case.get("kinds", [])) <= KINDS, case["label"]
+        assert all(isinstance(level, int) and level >= 1 for _, level in case.get("headings", [])), case["label"]
+        assert "xfail" not in case or case["xfail"].strip(), case["label"]
+
+
+@pytest.mark.parametrize("name", STYLES)
+def test_case_file_has_matching_and_must_not_match_cases(name: str) -> None:
+    passing = [c for c in CASE_FILES[name] if "xfail" not in c]
+    assert any(c["label"].startswith(MUST_NOT) for c in passing), f"{name}: no must-not-match case that passes"
+    assert any(not c["label"].startswith(MUST_NOT) for c in passing), f"{name}: no matching case that passes"
+
+
+@pytest.mark.parametrize("name", STYLES)
+def test_case_file_covers_the_four_languages(name: str) -> None:
+    prefixes = {c["label"].removeprefix(MUST_NOT).strip()[:3] for c in CASE_FILES[name]}
+    assert {"en:", "es:", "fr:", "pt:"} <= prefixes, f"{name}: {sorted(prefixes)}"

@@ -37,10 +37,18 @@ _PUNCTUATION = re.compile(r"[^\w\s]")
 _ADDRESS = re.compile(r"\w@\w|https?://|www\.", re.I)
 
 
+# A scatter of marks without OCR's symbols is short; longer lines are only scored when they
+# hold those symbols (this keeps the rule cheap on prose).
+_MAX_SCATTER_CHARS = 80
+
+
 def _is_garbage(stripped: str) -> bool:
-    if len(stripped) < 3 or _ADDRESS.search(stripped):
+    if len(stripped) < 3:
         return False
-    if _SOUP.search(stripped) and garbage_score(stripped) > 0.5:
+    soup = _SOUP.search(stripped)
+    if (not soup and len(stripped) > _MAX_SCATTER_CHARS) or _ADDRESS.search(stripped):
+        return False
+    if soup and garbage_score(stripped) > 0.5:
         return True
     marks = _PUNCTUATION.findall(stripped)
     if garbage_score(stripped) >= 0.9 and len(marks) >= 4 and len(set(marks)) >= 3:

@@ -29,8 +29,9 @@ def join_words_broken_by_hyphenation(text: str) -> Iterator[Edit]:
     """`migra-\\ntion` becomes `migration`. A real compound split at its hyphen
     (`Estados-\\nmembros`, `well-\\nknown`) keeps its hyphen and loses only the line break.
     The document's own spelling decides first: a form seen elsewhere in it wins."""
-    vocabulary = Counter(w.lower() for w in _WORD.findall(text))
-    for m in _BROKEN.finditer(text):
+    broken = list(_BROKEN.finditer(text))
+    vocabulary = Counter(w.lower() for w in _WORD.findall(text)) if broken else Counter()
+    for m in broken:
         first, gap, second = m.group(1), m.group(2), m.group(3)
         if not second[0].islower():
             continue

@@ -12,7 +12,8 @@ from tasks.domain.headings import inline_heading_length, inline_title_length, ti
 from tasks.domain.models import CleanedDocument, Paragraph, Section
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•▪–]\s+|\(?\d{1,3}[.)]\s+|\(?[a-z][.)]\s+|\(?[ivx]{1,5}[.)]\s+)")
-_NUMBERED_HEADING = re.compile(r"^(?:(\d{1,2}(?:\.\d{1,2}){0,3})\.?|([IVX]{1,5})\.|([A-H])\.)\s+(?=\S)")
+_NUMBERED_HEADING = re.compile(r"^(?:(\d{1,2}(?:\.\d{1,2}){0,3})\.?|([IVX]{1,5})\.|([A-H])\.|([ivx]{1,5})\.)\s+(?=\S)")
+BOLD = 0  # the level marks give a bold line: placed under the title once the title is known
 _SALUTATION = re.compile(r"^(?:dear|estimad[oa]s?|querid[oa]s?|cher|ch[eè]re|chers|prezad[oa]s?|caro|cara)\b.*,\s*$", re.I)
 _CLOSING = re.compile(
     r"^(?:thank you(?: very much)?|many thanks|sincerely|yours (?:sincerely|faithfully)|best regards"
@@ -61,6 +62,8 @@ def _starts_new_paragraph(prev: str, line: str) -> bool:
     prev, line = prev.strip(), line.strip()
     if _LIST_ITEM.match(line):
         return True
+    if prev.isupper() and line.isupper() and not prev.endswith("."):
+        return False  # a title in capitals wrapped over lines
     if prev.endswith((".", "!", "?", ":", ";", "”", '"')) and line[:1].isupper():
         return True
     # short lines that do not wrap into each other: an address or signature block
@@ -77,8 +80,22 @@ def marked_heading_starts(cleaned: CleanedDocument) -> dict[int, int]:
         if r.rule.startswith("strip_markdown_heading_marks"):
             marks[to_clean(r.raw_end)] = r.text.count("#")
         elif r.rule.startswith("strip_bold_marks") and _at_line_start(cleaned.raw.raw_text, r.raw_start):
-            marks.setdefault(to_clean(r.raw_end), 1)
+            if _bold_covers_its_line(cleaned, r):
+                marks.setdefault(to_clean(r.raw_end), BOLD)
     return marks
+
+
+def _bold_covers_its_line(cleaned: CleanedDocument, opening) -> bool:
+    """A bold span is a heading when it is the whole paragraph and not a sentence: a bold
+    label (`**Note:** this draft…`) or an emphasised sentence is not."""
+    raw = cleaned.raw.raw_text
+    closing = next((r for r in cleaned.removals if r.rule == opening.rule and r.raw_start > opening.raw_start), None)
+    if closing is None:
+        return False
+    line_end = raw.find("\n\n", closing.raw_end)
+    after = raw[closing.raw_end:line_end if line_end >= 0 else len(raw)]
+    enclosed = raw[opening.raw_end:closing.raw_start].strip()
+    return not after.strip() and not enclosed.endswith((".", "!", "?", ":"))
 
 
 def _at_line_start(raw: str, pos: int) -> bool:
@@ -119,9 +136,38 @@ def _looks_like_heading(line: str, numbered: bool) -> bool:
 
 
 def _numbered_level(m: re.Match) -> int:
+    """A first guess; `_nest_numbering` sets the final levels by order of appearance."""
     if m.group(1):
         return 2 + m.group(1).count(".") + 1
     return 2 if m.group(2) else 3
+
+
+def numbering_style(text: str) -> str | None:
+    m = _NUMBERED_HEADING.match(text.strip())
+    if not m:
+        return None
+    if m.group(1):
+        return f"arabic{m.group(1).count('.')}"
+    return "roman" if m.group(2) else "letter" if m.group(3) else "small-roman"
+
+
+def _nest_numbering(text: str, spans, kinds):
+    """Numbering styles nest in the order a document first uses them (`I.` > `A.` > `1.`),
+    each one level below the style before it, under the unnumbered heading above them."""
+    levels: dict[str, int] = {}
+    plain = 1
+    out = list(kinds)
+    for i, (kind, level) in enumerate(kinds):
+        if kind != "heading":
+            continue
+        style = numbering_style(text[spans[i].start:spans[i].end])
+        if style is None:
+            plain = level or plain
+            continue
+        if style not in levels:
+            levels[style] = max(levels.values(), default=plain) + 1
+        out[i] = ("heading", levels[style])
+    return out
 
 
 def heading_label(text: str) -> str:
@@ -138,10 +184,19 @@ def structure(cleaned: CleanedDocument) -> tuple[str | None, list[Section], list
              for s in spans]
     spans, kinds, title_index = _find_title(text, spans, kinds, marks)
     kinds = _mark_front_matter(kinds, title_index)
+    kinds = _place_bold_headings(kinds, spans, marks, title_index)
+    kinds = _nest_numbering(text, spans, kinds)
     kinds = _mark_signature(text, spans, kinds)
     title = heading_label(text[spans[title_index].start:spans[title_index].end]) if title_index is not None else None
     sections, paragraphs = _sections(text, spans, kinds)
     return title, sections, paragraphs
+
+
+def _place_bold_headings(kinds, spans, marks: dict[int, int], title_index: int | None):
+    """Bold lines head sections one level under the title (or at level 1 without one)."""
+    title_level = kinds[title_index][1] if title_index is not None else 0
+    return [("heading", title_level + 1) if marks.get(s.start) == BOLD and k == "heading" and i != title_index
+            else (k, lvl) for i, (s, (k, lvl)) in enumerate(zip(spans, kinds))]
 
 
 def _split(span: _Span, text: str, length: int) -> tuple[_Span, _Span]:
@@ -170,10 +225,15 @@ def _find_title(text: str, spans: list[_Span], kinds, marks: dict[int, int]):
     A letter (salutation first) has none."""
     head = list(zip(spans, kinds))[:6]
     for i, (span, (kind, _)) in enumerate(head):
-        if span.start in marks:
+        paragraph = text[span.start:span.end]
+        if span.start in marks and _marked_title(text, spans, marks, i):
             return spans, kinds, i
         if kind == "salutation":
-            return spans, kinds, None
+            return spans, kinds, None  # a letter
+        if kind == "text" and len(paragraph.split()) >= _BODY_WORDS:
+            break  # body text came first: a marked heading further down is a section's
+        if i == 0 and _all_caps_title(paragraph):
+            return spans, kinds, 0
     for i, (span, (kind, _)) in enumerate(head[:3]):
         length = inline_title_length(text[span.start:span.end]) if kind == "text" else None
         if length is not None:
@@ -183,12 +243,33 @@ def _find_title(text: str, spans: list[_Span], kinds, marks: dict[int, int]):
     return spans, kinds, _header_block_title(text, spans, kinds)
 
 
+_BODY_WORDS = 20
+
+
+def _marked_title(text: str, spans: list[_Span], marks: dict[int, int], i: int) -> bool:
+    """A marked heading at the top is the title, unless it is a short bold section name
+    (`**Background**`) among other bold section names: then they are siblings."""
+    if marks[spans[i].start] != BOLD:
+        return True
+    paragraph = text[spans[i].start:spans[i].end]
+    more_bold = any(marks.get(s.start) == BOLD for j, s in enumerate(spans) if j != i)
+    return not more_bold or paragraph.isupper() or len(paragraph.split()) >= 4
+
+
+def _all_caps_title(paragraph: str) -> bool:
+    """An opening paragraph in capitals, on up to three lines: a title without markup."""
+    letters = [c for c in paragraph if c.isalpha()]
+    return (len(paragraph.split()) >= 3 and paragraph.count("\n") <= 2 and len(paragraph) <= 300
+            and bool(letters) and all(c.isupper() for c in letters) and not paragraph.rstrip().endswith("."))
+
+
 def _header_block_title(text: str, spans: list[_Span], kinds) -> int | None:
     if not spans:
         return None
     block = [i for i, s in enumerate(spans) if s.block == spans[0].block]
     lines = [text[spans[i].start:spans[i].end].strip() for i in block]
-    if len(block) < 3 or any(len(line) > 100 for line in lines) or not title_like(lines[-1]):
+    if len(block) < 3 or any(len(line) > 100 for line in lines) or not title_like(lines[-1]) \
+            or _YEAR.search(lines[-1]):
         return None
     return block[-1]
 
@@ -211,6 +292,8 @@ def _mark_signature(text: str, spans: list[_Span], kinds):
         return kinds
     last_block = spans[-1].block
     tail = [i for i, s in enumerate(spans) if s.block == last_block]
+    if tail and kinds[tail[0]][0] == "closing":
+        tail = tail[1:]  # `Sincerely,` above the name
     lines = [text[spans[i].start:spans[i].end].strip() for i in tail]
     if len(tail) < 2 or any(len(l) > 80 or l.endswith((".", ";", ":")) for l in lines):
         return kinds

@@ -19,9 +19,17 @@ def drop_word_bookmarks(text: str) -> Iterator[Edit]:
 _HEADING_MARKS = re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(?=\S)")
 
 
+# `## Background ##`: closing hashes of a heading line.
+_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$", re.M)
+
+
 def strip_markdown_heading_marks(text: str) -> Iterator[Edit]:
     for m in _HEADING_MARKS.finditer(text):
         yield Edit(m.start(), m.end(), "markdown_residue")
+        line_end = text.find("\n", m.end())
+        closing = _CLOSING_HASHES.search(text, m.end(), len(text) if line_end < 0 else line_end)
+        if closing:
+            yield Edit(closing.start(), closing.end(), "markdown_residue")
 
 
 # `**bold**` or `__bold__`, possibly wrapped over lines of one paragraph (never across a

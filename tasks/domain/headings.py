@@ -18,10 +18,10 @@ _WORD = re.compile(r"\S+")
 _MAX_HEADING_WORDS = 16
 # Small words that stay lower-case inside a title in the four languages.
 _MINOR = frozenset("""
-a an and as at by for from in of on or the to with vs
-de del la las el los y e o u en con por para al
-des du le les et ou à au aux pour par sur dans
-da do das dos em no na nos nas com pelo pela ao aos
+a an and as at by for from in of on or the to with vs into among between
+de del la las el los y e o u en con por para al sobre entre hacia
+des du le les et ou à au aux pour par sur dans entre vers
+da do das dos em no na nos nas com pelo pela ao aos sobre entre
 """.split())
 
 
@@ -54,13 +54,26 @@ DATELINE = re.compile(
 
 
 def inline_title_length(paragraph: str) -> int | None:
-    """Length of a title at the very start of a paragraph when a dateline follows it."""
-    for m in DATELINE.finditer(paragraph[:400]):
-        title = paragraph[:m.start()].strip()
-        if title_like(title) and 3 <= len(title.split()) <= 25:
-            return len(paragraph[:m.start()].rstrip())
-        break
+    """Length of a title at the very start of a paragraph when a dateline follows it. The
+    city may be one or two words (`San Jose`, `Santiago`): the title takes what is left."""
+    m = DATELINE.search(paragraph[:400])
+    if m is None:
+        return None
+    place_words = m.group("place").split(",")[0].split()
+    for taken in range(len(place_words)):  # the title keeps the place's first words, if any
+        end = m.start() + len(" ".join(place_words[:taken]))
+        title = paragraph[:end].strip()
+        if 3 <= len(title.split()) <= 25 and (title_like(title) or _sentence_case_title(title, paragraph[m.end():])):
+            return len(paragraph[:end].rstrip())
     return None
+
+
+def _sentence_case_title(title: str, after: str) -> bool:
+    """`Consultation régionale sur le Pacte mondial pour les migrations` before a dateline and
+    a new sentence: a title, though not in Title Case. A sentence cut by the date is not."""
+    words = title.split()
+    return (words[0][:1].isupper() and words[-1].lower() not in _MINOR and not re.search(r"[.;:!?]", title)
+            and after.strip()[:1].isupper())
 
 
 def title_like(text: str) -> bool:
@@ -72,6 +85,8 @@ def title_like(text: str) -> bool:
     words = text.split()
     if not words or not words[0][:1].isupper() or re.search(r"[.;!?]\s", text):
         return False
+    if words[-1].lower() in _MINOR:
+        return False  # a title does not end on `of` or `la`
     capitalised = [w[:1].isupper() or not w[:1].isalpha() for w in words]
     fitting = sum(cap or w.lower() in _MINOR for w, cap in zip(words, capitalised))
     return fitting == len(words) and sum(capitalised) >= max(2, len(words) // 2)

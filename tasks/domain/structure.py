@@ -183,7 +183,7 @@ def structure(cleaned: CleanedDocument) -> tuple[str | None, list[Section], list
     kinds = [("heading", 2) if s.start in inline else classify(text[s.start:s.end], marks.get(s.start), s.alone)
              for s in spans]
     spans, kinds, title_index = _find_title(text, spans, kinds, marks)
-    kinds = _mark_front_matter(kinds, title_index)
+    kinds = _mark_front_matter(kinds, title_index, title_index is not None and spans[title_index].start in marks)
     kinds = _place_bold_headings(kinds, spans, marks, title_index)
     kinds = _nest_numbering(text, spans, kinds)
     kinds = _mark_signature(text, spans, kinds)
@@ -230,10 +230,10 @@ def _find_title(text: str, spans: list[_Span], kinds, marks: dict[int, int]):
             return spans, kinds, i
         if kind == "salutation":
             return spans, kinds, None  # a letter
-        if kind == "text" and len(paragraph.split()) >= _BODY_WORDS:
-            break  # body text came first: a marked heading further down is a section's
         if i == 0 and _all_caps_title(paragraph):
             return spans, kinds, 0
+        if kind == "text" and _body_text(paragraph):
+            break  # body text came first: a marked heading further down is a section's
     for i, (span, (kind, _)) in enumerate(head[:3]):
         length = inline_title_length(text[span.start:span.end]) if kind == "text" else None
         if length is not None:
@@ -243,7 +243,12 @@ def _find_title(text: str, spans: list[_Span], kinds, marks: dict[int, int]):
     return spans, kinds, _header_block_title(text, spans, kinds)
 
 
-_BODY_WORDS = 20
+_BODY_WORDS = 8
+
+
+def _body_text(paragraph: str) -> bool:
+    """A sentence of body text: several words and a closing full stop."""
+    return len(paragraph.split()) >= _BODY_WORDS and paragraph.rstrip().endswith((".", "!", "?", "…"))
 
 
 def _marked_title(text: str, spans: list[_Span], marks: dict[int, int], i: int) -> bool:
@@ -268,13 +273,15 @@ def _header_block_title(text: str, spans: list[_Span], kinds) -> int | None:
         return None
     block = [i for i, s in enumerate(spans) if s.block == spans[0].block]
     lines = [text[spans[i].start:spans[i].end].strip() for i in block]
-    if len(block) < 3 or any(len(line) > 100 for line in lines) or not title_like(lines[-1]) \
-            or _YEAR.search(lines[-1]):
+    if len(block) < 3 or any(len(line) > 100 for line in lines):
         return None
-    return block[-1]
+    if title_like(lines[-1]) and not _YEAR.search(lines[-1]):
+        return block[-1]
+    # a header block that ends in a dateline (`Geneva, 4 December 2017`): its first title
+    return next((i for i, line in zip(block, lines) if title_like(line) and not _YEAR.search(line)), None)
 
 
-def _mark_front_matter(kinds, title_index: int | None):
+def _mark_front_matter(kinds, title_index: int | None, marked: bool = True):
     """Lines above the title (an agency name, an author, a dateline) are front matter; the
     title itself heads the document's first titled section."""
     if title_index is None:
@@ -282,7 +289,7 @@ def _mark_front_matter(kinds, title_index: int | None):
     kinds = [("front_matter", None) if i < title_index and k in ("heading", "text") else (k, lvl)
              for i, (k, lvl) in enumerate(kinds)]
     kind, level = kinds[title_index]
-    kinds[title_index] = ("heading", level if kind == "heading" and level else 1)
+    kinds[title_index] = ("heading", level if marked and kind == "heading" and level else 1)
     return kinds
 
 

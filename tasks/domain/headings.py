@@ -90,3 +90,85 @@ def title_like(text: str) -> bool:
     capitalised = [w[:1].isupper() or not w[:1].isalpha() for w in words]
     fitting = sum(cap or w.lower() in _MINOR for w, cap in zip(words, capitalised))
     return fitting == len(words) and sum(capitalised) >= max(2, len(words) // 2)
+
+
+# A sub-heading starts a sentence: at a paragraph's start or after a full stop.
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?]))\s+(?=[A-ZÀ-Ý])|^(?=[A-ZÀ-Ý])", re.M)
+_MAX_SUBHEADING_WORDS = 6
+_PHRASE_WORD = re.compile(r"[\w'’-]+")
+
+
+def _phrase_after(text: str, start: int) -> list[tuple[int, int]]:
+    """(end, n_words) of every phrase starting at `start` that stops right before a
+    capitalised word or the paragraph's end, has no punctuation, and does not end on `of`."""
+    out, pos, n = [], start, 0
+    while n < _MAX_SUBHEADING_WORDS:
+        m = _PHRASE_WORD.match(text, pos)
+        if not m:
+            break
+        n, end = n + 1, m.end()
+        gap = re.match(r"[ \t]+", text[end:])
+        nxt = end + (gap.end() if gap else 0)
+        if n >= 2 and m.group().lower() not in _MINOR and (nxt >= len(text) or text[nxt] == "\n"
+                                                           or (gap and text[nxt].isupper())):
+            out.append((end, n))
+        if not gap or nxt >= len(text) or not text[nxt].isalnum():
+            break
+        pos = nxt
+    return out
+
+
+# Sub-headings of a meeting report's sessions, recognised even when they occur once.
+_KNOWN_SUBHEADING = re.compile(
+    r"(?:Plenary session|Sesi[oó]n plenaria|S[eé]ance pl[eé]ni[eè]re|Sess[aã]o plen[aá]ria)"
+    r"(?:\s+(?:Interventions? (?:by|of) the States|Intervenci[oó]n(?:es)? de los Estados"
+    r"|Interventions? des [EÉ]tats|Interven[cç](?:ão|ões) dos Estados))?")
+
+
+def recurring_subheadings(text: str) -> list[tuple[int, int]]:
+    """Spans of sub-headings a flattened report repeats inside its sections (`Plenary
+    session Intervention by the States`): the same short phrase starting a sentence, followed
+    by a capitalised word, at least twice, and each time by a different sentence (a phrase
+    always followed by the same word, `The Secretary` `General`, is part of a name). The
+    longest such phrase at each place wins."""
+    candidates: dict[str, list[tuple[int, int]]] = {}
+    for m in _SENTENCE_START.finditer(text):
+        start = m.end()
+        for end, _ in _phrase_after(text, start):
+            candidates.setdefault(" ".join(text[start:end].split()), []).append((start, end))
+    best: dict[int, int] = {}
+    for m in _SENTENCE_START.finditer(text):
+        known = _KNOWN_SUBHEADING.match(text, m.end())
+        if known:
+            best[m.end()] = known.end()
+    for phrase, places in candidates.items():
+        followers = {_next_word(text, end) for _, end in places}
+        if len(places) >= 2 and len(followers) >= 2 and title_like_phrase(phrase):
+            for start, end in places:
+                best[start] = max(best.get(start, 0), end)
+    return sorted(best.items())
+
+
+def _next_word(text: str, end: int) -> str:
+    m = _PHRASE_WORD.search(text, end, end + 40)
+    return m.group().lower() if m and "\n" not in text[end:m.start()] else ""
+
+
+def title_like_phrase(phrase: str) -> bool:
+    """A heading's words: capitalised first, some lower-case (not a name), not starting on
+    an article or ending on `of`, no figures."""
+    words = phrase.split()
+    return (words[0][:1].isupper() and words[0].lower() not in _MINOR and words[-1].lower() not in _MINOR
+            and any(w[:1].islower() for w in words) and not any(c.isdigit() for c in phrase))
+
+
+def split_subheading(phrase: str) -> list[str]:
+    """`Plenary session Intervention by the States` → `Plenary session`, `Intervention by the
+    States`: a capitalised word after a lower-case one starts the next, deeper heading."""
+    parts, current = [], []
+    for word in phrase.split():
+        if current and word[:1].isupper() and current[-1][:1].islower() and current[-1].lower() not in _MINOR:
+            parts.append(" ".join(current))
+            current = []
+        current.append(word)
+    return parts + [" ".join(current)]

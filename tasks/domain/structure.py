@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 
 from tasks.domain.cleaning.engine import raw_to_clean
-from tasks.domain.headings import inline_heading_length, inline_title_length, title_like
+from tasks.domain.headings import (inline_heading_length, inline_title_length, recurring_subheadings,
+                                   split_subheading, title_like)
 from tasks.domain.models import CleanedDocument, Paragraph, Section
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•▪–]\s+|\(?\d{1,3}[.)]\s+|\(?[a-z][.)]\s+|\(?[ivx]{1,5}[.)]\s+)")
@@ -180,12 +181,14 @@ def structure(cleaned: CleanedDocument) -> tuple[str | None, list[Section], list
     marks = marked_heading_starts(cleaned)
     spans = paragraph_spans(text, frozenset(marks))
     spans, inline = _split_inline_headings(text, spans)
-    kinds = [("heading", 2) if s.start in inline else classify(text[s.start:s.end], marks.get(s.start), s.alone)
-             for s in spans]
+    spans, subheadings = _split_subheadings(text, spans)
+    kinds = [("heading", 2) if s.start in inline or s.start in subheadings
+             else classify(text[s.start:s.end], marks.get(s.start), s.alone) for s in spans]
     spans, kinds, title_index = _find_title(text, spans, kinds, marks)
     kinds = _mark_front_matter(kinds, title_index, title_index is not None and spans[title_index].start in marks)
     kinds = _place_bold_headings(kinds, spans, marks, title_index)
     kinds = _nest_numbering(text, spans, kinds)
+    kinds = _place_subheadings(kinds, spans, subheadings)
     kinds = _mark_signature(text, spans, kinds)
     title = heading_label(text[spans[title_index].start:spans[title_index].end]) if title_index is not None else None
     sections, paragraphs = _sections(text, spans, kinds)
@@ -217,6 +220,45 @@ def _split_inline_headings(text: str, spans: list[_Span]) -> tuple[list[_Span], 
         out += [head, rest]
         inline.add(head.start)
     return out, inline
+
+
+def _split_subheadings(text: str, spans: list[_Span]) -> tuple[list[_Span], dict[int, int]]:
+    """Cut paragraphs around the recurring sub-headings inside them; each part of a
+    sub-heading (`Plenary session` | `Intervention by the States`) gets its depth."""
+    found = recurring_subheadings(text)
+    if not found:
+        return spans, {}
+    out: list[_Span] = []
+    depth: dict[int, int] = {}
+    for span in spans:
+        pos = span.start
+        for start, end in found:
+            if not (span.start <= start and end <= span.end) or start < pos:
+                continue
+            if text[pos:start].strip():
+                out.append(_Span(pos, len(text[:start].rstrip()), span.block, False))
+            part_start = start
+            for i, part in enumerate(split_subheading(text[start:end])):
+                part_start = text.index(part.split()[0], part_start)
+                part_end = part_start + len(part) if text.startswith(part, part_start) else end
+                out.append(_Span(part_start, part_end, span.block, False))
+                depth[part_start] = i
+                part_start = part_end
+            pos = end + len(text[end:span.end]) - len(text[end:span.end].lstrip())
+        if pos < span.end:
+            out.append(_Span(pos, span.end, span.block, pos == span.start and span.alone))
+    return out, depth
+
+
+def _place_subheadings(kinds, spans, depth: dict[int, int]):
+    """A sub-heading sits under the heading above it; its later parts one level deeper each."""
+    out, parent = list(kinds), 1
+    for i, (kind, level) in enumerate(kinds):
+        if spans[i].start in depth:
+            out[i] = ("heading", parent + 1 + depth[spans[i].start])
+        elif kind == "heading":
+            parent = level or parent
+    return out
 
 
 def _find_title(text: str, spans: list[_Span], kinds, marks: dict[int, int]):

@@ -17,7 +17,7 @@ _TOPIC = re.compile(
 _WORD = re.compile(r"\S+")
 _MAX_HEADING_WORDS = 16
 # Small words that stay lower-case inside a title in the four languages.
-_MINOR = frozenset("""
+MINOR_WORDS = _MINOR = frozenset("""
 a an and as at by for from in of on or the to with vs into among between
 de del la las el los y e o u en con por para al sobre entre hacia
 des du le les et ou à au aux pour par sur dans entre vers
@@ -27,12 +27,16 @@ da do das dos em no na nos nas com pelo pela ao aos sobre entre
 
 def inline_heading_length(paragraph: str) -> int | None:
     """Length of a topic heading at the start of a paragraph that goes on with body text: it
-    ends before the first capitalised word that follows a lower-case one (`... all migrants
-    Contextualization`)."""
+    ends before a capitalised word followed by a dash (`... all migrants Contextualization -`),
+    else before the first capitalised word that follows a lower-case one."""
     m = _TOPIC.match(paragraph)
     if not m:
         return None
     words = list(_WORD.finditer(paragraph, m.end()))
+    for previous, word, after in zip(words, words[1:_MAX_HEADING_WORDS + 1], words[2:_MAX_HEADING_WORDS + 2]):
+        if word.group()[:1].isupper() and after.group() in ("-", "–", "—"):
+            end = previous.end()
+            return end if len(paragraph) - end > 40 else None
     for previous, word in zip(words, words[1:_MAX_HEADING_WORDS + 1]):
         if word.group()[:1].isupper() and previous.group()[:1].islower() and not previous.group().endswith(":"):
             end = previous.end()
@@ -46,6 +50,7 @@ _MONTHS = (r"(?i:January|February|March|April|May|June|July|August|September|Oct
            r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)")
 # `San Jose, Costa Rica September 12 13, 2017`, `Santiago, 30 and 31 August 2017`,
 # `Genève, 4-6 décembre 2017`: a place, then a date.
+MONTH_WORD = re.compile(r"\b" + _MONTHS + r"\b")
 # The city is at most two capitalised words (`San Jose`): a title's last words are not eaten.
 DATELINE = re.compile(
     r"(?P<place>(?<![\w'’.-])[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+)?(?:, [A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+)*)?),?[ \t]+"

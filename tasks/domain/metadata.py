@@ -75,6 +75,7 @@ _COUNTRIES = (
 _COUNTRY = "|".join(re.escape(c) for c in sorted(set(_COUNTRIES), key=len, reverse=True))
 _PLACE_NAME = re.compile(rf"^(?:{_COUNTRY}|San José|San Jose|Santiago|Ginebra|Genève|Geneva|Genebra|Nueva York|New York)$")
 _IN_PLACE = re.compile(rf"\b(?:in|en|à|em|at)\s+([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){{0,2}}),\s+({_COUNTRY})\b")
+_MINOR_WORDS = frozenset("the of and for de del la las los el y e pour des du le les et da do das dos".split())
 _NOT_PLACES = frozenset("""
 on in at by the le la les el los las em no na de du des a au aux en from since until
 """.split())
@@ -101,6 +102,7 @@ def extract_metadata(clean_text: str, paragraphs: list[Paragraph]) -> Metadata:
 def un_symbols(text: str) -> tuple[str, ...]:
     """Document symbols with at least two parts after the series and a number among them
     (`A/RES/71/280`, not `A/B` or `S/N`), `Res` written `RES`."""
+    text = re.sub(r"/[ \t]*\n[ \t]*", "/", text)  # a symbol broken at a line end
     found = (m.group().replace("/Res/", "/RES/") for m in UN_SYMBOL.finditer(text)
              if m.group().count("/") >= 2 and _SYMBOL_NUMBER.search(m.group()))
     return _unique(found)
@@ -110,13 +112,26 @@ def _people_and_bodies(lines: list[str]) -> tuple[list[str], list[str]]:
     authors, organizations = [], []
     for line in lines:
         line = _BEHALF.sub("", line).strip(" ,;")
-        if _ACRONYM_LINE.match(line) or (_ORG_WORDS.search(line) and len(line.split()) <= 12):
+        role, _, rest = line.partition(", ")
+        if rest and _ROLE_WORDS.search(role) and _ORG_WORDS.search(rest):
+            line = rest  # `Coordinatrice, Réseau …`: the organisation after the job title
+        if _ACRONYM_LINE.match(line) or (_names_a_body(line) and len(line.split()) <= 12):
             organizations.append(line)
             continue
         name = _HONORIFIC.sub("", line)
         if _PERSON.match(name) and not _ROLE_WORDS.search(name) and not _PLACE_NAME.match(name):
             authors.append(name)
     return authors, organizations
+
+
+def _names_a_body(line: str) -> bool:
+    """An organisation's name leads with it: `Joint submission to the United Nations` is a
+    sentence about one."""
+    m = _ORG_WORDS.search(line)
+    if not m:
+        return False
+    before = line[:m.start()].split()
+    return all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in before)
 
 
 def _defined_acronyms(text: str):
@@ -128,11 +143,23 @@ def _defined_acronyms(text: str):
 
 def _places(text: str) -> tuple[str, ...]:
     front = text[:_FRONT]
-    found = [m.group("place") for m in DATELINE.finditer(front)
-             if m.group("place").split()[0].lower() not in _NOT_PLACES and not _ORG_WORDS.search(m.group("place"))]
+    found = [_place_of(front, m) for m in DATELINE.finditer(front)
+             if m.group("place").split()[0].lower() not in _NOT_PLACES and not _ORG_WORDS.search(m.group("place"))
+             and not _ROLE_WORDS.search(m.group("place"))]
     found += [f"{m.group(1)}, {m.group(2)}" for m in _IN_PLACE.finditer(text)
               if not _ORG_WORDS.search(m.group(1))]
     return _unique(found)
+
+
+def _place_of(text: str, m: re.Match) -> str:
+    """A dateline's place; a first word that ends a title running into it (`… para la
+    Migración Santiago, 12 de septiembre`) belongs to the title."""
+    place = m.group("place")
+    city = place.split(",")[0].split()
+    before = text[:m.start()].split()
+    if len(city) == 2 and before and before[-1].lower() in _MINOR_WORDS | _NOT_PLACES:
+        return place[len(city[0]) + 1:]
+    return place
 
 
 def first_date(text: str) -> date | None:

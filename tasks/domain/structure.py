@@ -8,8 +8,10 @@ import re
 from dataclasses import dataclass
 
 from tasks.domain.cleaning.engine import raw_to_clean
-from tasks.domain.headings import (inline_heading_length, inline_title_length, recurring_subheadings,
+from tasks.domain.headings import (DATELINE, MINOR_WORDS as _MINOR_TITLE_WORDS, MONTH_WORD as _MONTH_WORD,
+                                   inline_heading_length, inline_title_length, recurring_subheadings,
                                    split_subheading, title_like)
+from tasks.domain.metadata import first_date
 from tasks.domain.models import CleanedDocument, Paragraph, Section
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•▪–]\s+|\(?\d{1,3}[.)]\s+|\(?[a-z][.)]\s+|\(?[ivx]{1,5}[.)]\s+)")
@@ -127,13 +129,31 @@ def _looks_like_heading(line: str, numbered: bool) -> bool:
         return False
     if line.endswith((".", ",", ";", "?", "!")) or not line[:1].isalnum():
         return False
-    if line.endswith(":") and len(line.split()) > 6:
+    if line.endswith(":") and (len(line.split()) > 6 or _INTRODUCES_A_LIST.search(line)):
         return False
     body = _NUMBERED_HEADING.sub("", line, count=1) if numbered else line
     if not body[:1].isupper():
         return False
-    # front-matter lines (a place and a date, an address) are not headings
-    return numbered or (", " not in body and not _YEAR.search(body))
+    return numbered or not _front_matter_line(body)
+
+
+# `We propose the following:` introduces a list; `In the medium term:` heads a section.
+_INTRODUCES_A_LIST = re.compile(
+    r"(?i)^(?:we|i|they|nous|je|ils|nosotros|nosotras|yo|ellos|nós|eu|eles)\b|\b(?:following|siguientes?|suivants?|"
+    r"suivantes|seguintes?)\b")
+
+
+def _front_matter_line(line: str) -> bool:
+    """A place and a date, or an address (`ECLAC, Santiago`, `30 and 31 August 2017, Raúl
+    Prebisch conference room`), is front matter; `Migration, climate change and disasters`
+    and `Agenda 2030 y migración` are headings."""
+    if DATELINE.search(line) or first_date(line) or _MONTH_WORD.search(line):
+        return True
+    if ", " not in line:
+        return False
+    words = [w.strip(",") for w in line.split()]
+    lowercase_content = any(w[:1].islower() and w.lower() not in _MINOR_TITLE_WORDS for w in words)
+    return not (lowercase_content or (line.isupper() and len(words) >= 3))
 
 
 def _numbered_level(m: re.Match) -> int:
@@ -315,7 +335,8 @@ def _header_block_title(text: str, spans: list[_Span], kinds) -> int | None:
         return None
     block = [i for i, s in enumerate(spans) if s.block == spans[0].block]
     lines = [text[spans[i].start:spans[i].end].strip() for i in block]
-    if len(block) < 3 or any(len(line) > 100 for line in lines):
+    on_own_lines = all("\n" in text[spans[a].end:spans[b].start] for a, b in zip(block, block[1:]))
+    if len(block) < 3 or any(len(line) > 100 for line in lines) or not on_own_lines:
         return None
     if title_like(lines[-1]) and not _YEAR.search(lines[-1]):
         return block[-1]

@@ -148,7 +148,12 @@ def _places(text: str) -> tuple[str, ...]:
              and not _ROLE_WORDS.search(m.group("place"))]
     found += [f"{m.group(1)}, {m.group(2)}" for m in _IN_PLACE.finditer(text)
               if not _ORG_WORDS.search(m.group(1))]
+    found += [m.group(1) for m in _AGENCY_CITY.finditer(front)]
     return _unique(found)
+
+
+# A header line naming an agency and its city (`ECLAC, Santiago`).
+_AGENCY_CITY = re.compile(r"(?m)^[ \t]*[A-Z]{2,8}, ([A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?)[ \t]*$")
 
 
 def _place_of(text: str, m: re.Match) -> str:

@@ -80,7 +80,12 @@ def marked_heading_starts(cleaned: CleanedDocument) -> dict[int, int]:
     for r in cleaned.removals:
         if r.kind != "markdown_residue":
             continue
-        if r.rule.startswith("strip_markdown_heading_marks"):
+        if r.rule.startswith("strip_markdown_heading_marks") and r.text.lstrip(" \t").startswith("\n"):
+            line_start = cleaned.raw.raw_text.rfind("\n", 0, r.raw_start) + 1  # a setext underline
+            marks[to_clean(line_start)] = 1 if "=" in r.text else 2
+        elif r.rule.startswith("strip_markdown_heading_marks") and "#" in r.text and r.text.strip("# \t"):
+            continue  # closing hashes after a heading's text
+        elif r.rule.startswith("strip_markdown_heading_marks"):
             marks[to_clean(r.raw_end)] = r.text.count("#")
         elif r.rule.startswith("strip_bold_marks") and _at_line_start(cleaned.raw.raw_text, r.raw_start):
             if _bold_covers_its_line(cleaned, r):

@@ -23,7 +23,7 @@ RULES: tuple[Rule, ...] = (
     Rule("drop_image_placeholders", 1, markup.drop_image_placeholders),
     Rule("drop_ocr_garbage_lines", 3, garbage.drop_ocr_garbage_lines),
     Rule("unwrap_empty_markdown_links", 2, markup.unwrap_empty_markdown_links),
-    Rule("strip_markdown_heading_marks", 2, markup.strip_markdown_heading_marks),
+    Rule("strip_markdown_heading_marks", 3, markup.strip_markdown_heading_marks),
     Rule("strip_bold_marks", 1, markup.strip_bold_marks),
     Rule("strip_stray_markdown_marks", 2, markup.strip_stray_markdown_marks),
     Rule("strip_trailing_page_numbers", 4, pages.strip_trailing_page_numbers),

@@ -19,11 +19,18 @@ def drop_word_bookmarks(text: str) -> Iterator[Edit]:
 _HEADING_MARKS = re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(?=\S)")
 
 
+# A setext heading: a line of text underlined with `===` (level 1) or `---` (level 2).
+_SETEXT_UNDERLINE = re.compile(r"(?<=\S)[ \t]*\n[ \t]{0,3}(=+|-+)[ \t]*(?=\n|\Z)")
 # `## Background ##`: closing hashes of a heading line.
 _CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$", re.M)
 
 
 def strip_markdown_heading_marks(text: str) -> Iterator[Edit]:
+    """`## ` before a heading, `##` after it, `===`/`---` under it; the line keeps its
+    heading role (the structure stage reads these removals)."""
+    for m in _SETEXT_UNDERLINE.finditer(text):
+        if len(m.group(1)) >= 3:
+            yield Edit(m.start(), m.end(), "markdown_residue")
     for m in _HEADING_MARKS.finditer(text):
         yield Edit(m.start(), m.end(), "markdown_residue")
         line_end = text.find("\n", m.end())

@@ -5,33 +5,15 @@ A case with an "xfail" key documents a known bug: it runs as a strict xfail with
 """
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from tasks.domain.cleaning.engine import clean, replay
 from tasks.domain.cleaning.registry import RULES, RULES_BY_NAME
+from tests.case_files import case_params, load_case_files
 
 pytestmark = pytest.mark.unit
 
-CASES_DIR = Path(__file__).resolve().parents[1] / "cases" / "cleaning"
-
-
-def _case_files() -> dict[str, list[dict]]:
-    return {path.stem: json.loads(path.read_text(encoding="utf-8"))
-            for path in sorted(CASES_DIR.glob("*.json"))}
-
-
-CASE_FILES = _case_files()
-
-
-def _params():
-    for rule_name, cases in CASE_FILES.items():
-        for case in cases:
-            marks = ([pytest.mark.xfail(strict=True, reason=case["xfail"])]
-                     if "xfail" in case else [])
-            yield pytest.param(rule_name, case, id=f"{rule_name}: {case['label']}", marks=marks)
+CASE_FILES = load_case_files("cleaning")
 
 
 def assert_audit_trail(raw: str, clean_text: str, removals) -> None:
@@ -45,7 +27,7 @@ def assert_audit_trail(raw: str, clean_text: str, removals) -> None:
     assert replay(raw, removals) == clean_text
 
 
-@pytest.mark.parametrize("rule_name, case", list(_params()))
+@pytest.mark.parametrize("rule_name, case", list(case_params(CASE_FILES)))
 def test_rule_case(rule_name: str, case: dict) -> None:
     rule = RULES_BY_NAME[rule_name]
     text, removals = clean(case["input"], [rule])

@@ -10,36 +10,20 @@ A case with an "xfail" key documents a known bug: it runs as a strict xfail with
 """
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from tasks.domain.cleaning import clean_document
 from tasks.domain.document import structure_document
 from tasks.domain.models import RawDocument
+from tests.case_files import case_params, load_case_files
 
 pytestmark = pytest.mark.unit
 
-CASES_DIR = Path(__file__).resolve().parents[1] / "cases" / "metadata"
 FIELDS = ("authors", "organizations", "places", "doc_date", "un_symbols")
 UNORDERED = {"authors", "organizations", "places"}
 MUST_NOT = "not:"  # label prefix of a must-not-match case
 
-
-def _case_files() -> dict[str, list[dict]]:
-    return {path.stem: json.loads(path.read_text(encoding="utf-8"))
-            for path in sorted(CASES_DIR.glob("*.json"))}
-
-
-CASE_FILES = _case_files()
-
-
-def _params():
-    for field, cases in CASE_FILES.items():
-        for case in cases:
-            marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if "xfail" in case else []
-            yield pytest.param(field, case, id=f"{field}: {case['label']}", marks=marks)
+CASE_FILES = load_case_files("metadata")
 
 
 def fold(text: str) -> str:
@@ -62,7 +46,7 @@ def wanted(expected, field: str):
     return sorted(values) if field in UNORDERED else values
 
 
-@pytest.mark.parametrize("field, case", list(_params()))
+@pytest.mark.parametrize("field, case", list(case_params(CASE_FILES)))
 def test_metadata_case(field: str, case: dict) -> None:
     assert extracted(case["input"], field) == wanted(case["expected"], field)
 

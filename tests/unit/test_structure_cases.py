@@ -10,38 +10,22 @@ A case with an "xfail" key documents a known bug: it runs as a strict xfail with
 """
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from tasks.domain.cleaning import clean_document
 from tasks.domain.models import RawDocument
 from tasks.domain.structure import structure
+from tests.case_files import case_params, load_case_files
 
 pytestmark = pytest.mark.unit
 
-CASES_DIR = Path(__file__).resolve().parents[1] / "cases" / "structure"
 STYLES = ("markdown", "bold", "standalone", "all_caps", "numbered", "inline", "paragraph_kinds", "title")
 EXPECTATIONS = {"title", "headings", "kinds"}
 ALLOWED_KEYS = {"label", "input", "xfail", "exact_levels"} | EXPECTATIONS
 KINDS = {"heading", "list_item", "text", "salutation", "closing", "signature", "front_matter"}
 MUST_NOT = "not:"  # label prefix of a must-not-match case
 
-
-def _case_files() -> dict[str, list[dict]]:
-    return {path.stem: json.loads(path.read_text(encoding="utf-8"))
-            for path in sorted(CASES_DIR.glob("*.json"))}
-
-
-CASE_FILES = _case_files()
-
-
-def _params():
-    for name, cases in CASE_FILES.items():
-        for case in cases:
-            marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if "xfail" in case else []
-            yield pytest.param(case, id=f"{name}: {case['label']}", marks=marks)
+CASE_FILES = load_case_files("structure")
 
 
 def fold(text: str | None) -> str | None:
@@ -58,7 +42,7 @@ def structured(raw: str):
     return structure(clean_document(RawDocument("d", "d.md", "md", raw, "utf-8")))
 
 
-@pytest.mark.parametrize("case", list(_params()))
+@pytest.mark.parametrize("case", list(case_params(CASE_FILES, with_name=False)))
 def test_structure_case(case: dict) -> None:
     title, sections, paragraphs = structured(case["input"])
     found: dict = {}

@@ -26,11 +26,8 @@ class RunTables:
     seen_at: object = None
 
 
-class TransientLandingError(RuntimeError):
-    """Another writer held the catalog: safe to retry."""
-
-
-_TRANSIENT = ("database is locked", "conflict", "transaction", "busy")
+# Another writer holds the catalog: the only errors worth retrying.
+_TRANSIENT = ("database is locked", "conflict", "busy")
 
 
 def land(location: WarehouseLocation, run: RunTables, attempts: int = 5) -> dict[str, int]:
@@ -49,7 +46,7 @@ def land(location: WarehouseLocation, run: RunTables, attempts: int = 5) -> dict
             delay *= 2
         finally:
             con.close()
-    raise TransientLandingError("unreachable")
+    raise AssertionError("the loop returns or raises")
 
 
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:

@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from prefect import flow
+from prefect.artifacts import create_progress_artifact, update_progress_artifact
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
@@ -18,6 +19,7 @@ from tasks.domain.records import pipeline_version
 from tasks.domain.run import ingest_run_rows
 from tasks.extract import extract
 from tasks.land import Tables, landed_doc_ids, land_run, tabulate
+from tasks.summary import publish_summary
 from warehouse.connection import resolve_location
 
 # A batch is the unit of work: each Prefect task run costs ~50 ms, so one task per document
@@ -59,13 +61,16 @@ def ingest(inbox: str = "seeds", warehouse: str | None = None, batch_size: int =
         found = discover(inbox_path, location)
     tables: list[Tables] = []
     failures: list[Failure] = []
-    for batch in batches(found.classified.to_process, batch_size):
+    work = batches(found.classified.to_process, batch_size)
+    progress = create_progress_artifact(0.0, description="batches processed") if work else None
+    for done, batch in enumerate(work, start=1):
         with timer("extract"):
             raw, failed = extract(inbox_path, quote(batch))
         failures += failed
         documents = process(raw, config, timer, failures)
         with timer("tabulate"):
             tables.append(tabulate(quote(documents), run_id, started_at, version))
+        update_progress_artifact(progress, 100.0 * done / len(work))
     now = datetime.now(timezone.utc)
     run = ingest_run_rows(run_id=run_id, inbox=str(inbox_path), started_at=started_at, now=now,
                           seen=found.seen, unchanged=found.unchanged, classified=found.classified,
@@ -73,6 +78,9 @@ def ingest(inbox: str = "seeds", warehouse: str | None = None, batch_size: int =
     with timer("land"):
         landed = land_run(location, run_id, quote(run), quote(tables), now)
     counts = run.rows["runs"][0]
+    publish_summary(run_id, "ingest", str(inbox_path),
+                    {name: counts[f"n_{name}"] for name in ("seen", "new", "changed", "unchanged", "failed")},
+                    quote(tables), quote(failures))
     return IngestResult(run_id, str(inbox_path), str(location.root), counts["n_seen"], counts["n_new"],
                         counts["n_changed"], counts["n_unchanged"], counts["n_failed"], landed,
                         landed_doc_ids(tables), failures, timer.seconds)

@@ -107,3 +107,23 @@ def test_bad_files_land_failures_and_the_run_goes_on(prefect_server, inbox, tmp_
     again = run(inbox, warehouse)
     assert again.n_failed == 0 and again.n_unchanged == 9
     assert query(warehouse, "SELECT count(*) FROM failures") == [(3,)]
+
+
+def test_the_run_publishes_its_summary_and_documents_as_artifacts(prefect_server, inbox, tmp_path):
+    """What someone watching the Prefect UI reads: the summary and the table of documents."""
+    from uuid import UUID
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    (inbox / "empty.txt").write_bytes(b"")
+    result = run(inbox, tmp_path / "wh")
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[UUID(result.run_id)])))
+    by_type = {a.type: a for a in artifacts}
+    assert set(by_type) >= {"markdown", "table", "progress"}
+    summary = by_type["markdown"].data
+    assert "| new | 6 |" in summary and "| failed | 1 |" in summary
+    assert "| similar_documents | 101 |" in summary and "| empty.txt | extract | empty |" in summary
+    assert by_type["progress"].data == 100.0
+    assert "003_03313f0c5d3ab870.txt" in str(by_type["table"].data)

@@ -1,0 +1,51 @@
+"""Summarise a run as Prefect artifacts: a markdown summary and a table of the documents."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pyarrow as pa
+from prefect import task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
+
+from tasks.domain.models import Failure
+from tasks.domain.summary import RunSummary, summary_markdown
+
+# A table artifact of every document of a 10,000-file run would be unreadable in the UI.
+MAX_TABLE_ROWS = 500
+
+
+def _counts(batches: list[dict[str, pa.Table]], table: str, column: str) -> Counter:
+    counts: Counter = Counter()
+    for batch in batches:
+        if table in batch:
+            counts.update(batch[table].column(column).to_pylist())
+    return counts
+
+
+def build_summary(run_id: str, flow_name: str, inbox: str, counts: dict[str, int],
+                  batches: list[dict[str, pa.Table]], failures: list[Failure]) -> RunSummary:
+    noise = _counts(batches, "artifacts", "kind")
+    noise.pop("whitespace", None)
+    return RunSummary(run_id, flow_name, inbox, counts, dict(_counts(batches, "documents", "language")),
+                      dict(noise), tuple(failures))
+
+
+def document_rows(batches: list[dict[str, pa.Table]]) -> list[dict]:
+    columns = ["source_path", "title", "language", "n_sections", "n_paragraphs", "n_words"]
+    rows = [row for batch in batches if "documents" in batch
+            for row in batch["documents"].select(columns).to_pylist()]
+    return rows[:MAX_TABLE_ROWS]
+
+
+@task(name="publish the run summary", cache_policy=NO_CACHE)
+def publish_summary(run_id: str, flow_name: str, inbox: str, counts: dict[str, int],
+                    batches: list[dict[str, pa.Table]], failures: list[Failure]) -> str:
+    summary = build_summary(run_id, flow_name, inbox, counts, batches, failures)
+    create_markdown_artifact(summary_markdown(summary), key=f"{summary.flow_name}-summary",
+                             description=f"{summary.flow_name}: what this run landed and what failed")
+    rows = document_rows(batches)
+    if rows:
+        create_table_artifact(rows, key=f"{summary.flow_name}-documents",
+                              description=f"documents landed by this run (first {MAX_TABLE_ROWS})")
+    return summary_markdown(summary)

@@ -48,7 +48,13 @@ def _run_id() -> str:
     return flow_run.id or str(uuid.uuid4())
 
 
-@flow(name="ingest", flow_run_name="ingest {inbox}", log_prints=False)
+def _run_name() -> str:
+    """`ingest seeds · 2026-11-22 14:53 UTC`: what and when, readable in the runs list."""
+    inbox = Path(str(flow_run.parameters.get("inbox", "seeds"))).name or "inbox"
+    return f"ingest {inbox} · {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC"
+
+
+@flow(name="ingest", flow_run_name=_run_name, log_prints=False)
 def ingest(inbox: str = "seeds", warehouse: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
            disabled_rules: list[str] | None = None) -> IngestResult:
     """Ingest new and changed documents from `inbox` into the warehouse, in one commit."""

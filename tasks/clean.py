@@ -11,6 +11,7 @@ from prefect.cache_policies import NO_CACHE
 from tasks.domain.cleaning import CleaningConfig, clean_document
 from tasks.domain.models import CleanedDocument, Failure, RawDocument
 from tasks.parallel import parallel_each
+from tasks.run_log import log_failures
 
 
 def clean_all(docs: list[RawDocument], config: CleaningConfig) -> tuple[list[CleanedDocument], list[Failure]]:
@@ -23,4 +24,5 @@ def clean(docs: list[RawDocument], config: CleaningConfig) -> tuple[list[Cleaned
     kinds = Counter(r.kind for c in cleaned for r in c.removals)
     get_run_logger().info("cleaned %d documents: %s", len(cleaned),
                           ", ".join(f"{n} {k}" for k, n in kinds.most_common()) or "no noise")
+    log_failures(failures)
     return cleaned, failures

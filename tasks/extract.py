@@ -10,6 +10,7 @@ from tasks.domain.batch import each
 from tasks.domain.extract import extract_text_document
 from tasks.domain.models import Failure, RawDocument, SourceFile
 from tasks.io.files import read_bytes
+from tasks.run_log import log_failures
 
 
 def extract_files(inbox: Path, files: list[SourceFile]) -> tuple[list[RawDocument], list[Failure]]:
@@ -20,8 +21,6 @@ def extract_files(inbox: Path, files: list[SourceFile]) -> tuple[list[RawDocumen
 @task(name="extract text", cache_policy=NO_CACHE)
 def extract(inbox: Path, files: list[SourceFile]) -> tuple[list[RawDocument], list[Failure]]:
     docs, failures = extract_files(inbox, files)
-    log = get_run_logger()
-    log.info("extracted %d of %d files", len(docs), len(files))
-    for f in failures:
-        log.warning("could not extract %s: %s: %s", f.source_path, f.error_type, f.error_message)
+    get_run_logger().info("extracted %d of %d files", len(docs), len(files))
+    log_failures(failures)
     return docs, failures

@@ -10,6 +10,7 @@ from prefect.cache_policies import NO_CACHE
 from tasks.domain.document import label_languages
 from tasks.domain.models import Failure, StructuredDocument
 from tasks.parallel import parallel_each
+from tasks.run_log import log_failures
 
 
 def label_all(docs: list[StructuredDocument]) -> tuple[list[StructuredDocument], list[Failure]]:
@@ -21,4 +22,5 @@ def detect_languages(docs: list[StructuredDocument]) -> tuple[list[StructuredDoc
     done, failures = label_all(docs)
     langs = Counter(d.language for d in done)
     get_run_logger().info("languages: %s", ", ".join(f"{n} {k}" for k, n in langs.most_common()) or "none")
+    log_failures(failures)
     return done, failures

@@ -9,6 +9,7 @@ from prefect.cache_policies import NO_CACHE
 from tasks.domain.document import structure_document
 from tasks.domain.models import CleanedDocument, Failure, StructuredDocument
 from tasks.parallel import parallel_each
+from tasks.run_log import log_failures
 
 
 def structure_all(docs: list[CleanedDocument]) -> tuple[list[StructuredDocument], list[Failure]]:
@@ -20,4 +21,5 @@ def structure(docs: list[CleanedDocument]) -> tuple[list[StructuredDocument], li
     done, failures = structure_all(docs)
     get_run_logger().info("structured %d documents: %d sections, %d paragraphs", len(done),
                           sum(len(d.sections) for d in done), sum(len(d.paragraphs) for d in done))
+    log_failures(failures)
     return done, failures

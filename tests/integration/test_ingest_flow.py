@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 
 import pytest
 
@@ -110,11 +111,12 @@ def test_bad_files_land_failures_and_the_run_goes_on(prefect_server, inbox, tmp_
 
 
 def test_the_run_publishes_its_summary_and_documents_as_artifacts(prefect_server, inbox, tmp_path):
-    """What someone watching the Prefect UI reads: the summary and the table of documents."""
+    """What someone watching the Prefect UI reads: the run's name, the summary, the table of
+    documents, and each failure in the logs with its reason."""
     from uuid import UUID
 
     from prefect.client.orchestration import get_client
-    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId, LogFilter, LogFilterFlowRunId
 
     (inbox / "empty.txt").write_bytes(b"")
     result = run(inbox, tmp_path / "wh")
@@ -127,3 +129,12 @@ def test_the_run_publishes_its_summary_and_documents_as_artifacts(prefect_server
     assert "| similar_documents | 101 |" in summary and "| empty.txt | extract | empty |" in summary
     assert by_type["progress"].data == 100.0
     assert "003_03313f0c5d3ab870.txt" in str(by_type["table"].data)
+    with get_client(sync_client=True) as client:
+        assert client.read_flow_run(UUID(result.run_id)).name.startswith("ingest inbox · ")
+        for _ in range(20):  # logs reach the API in batches, shortly after the run
+            logs = client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[UUID(result.run_id)])))
+            if any("empty.txt failed at extract: empty" in log.message for log in logs):
+                break
+            time.sleep(0.5)
+        else:
+            pytest.fail("the failure of empty.txt never reached the run's logs")

@@ -27,7 +27,7 @@ test: $(VENV)/.installed
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed
-	$(BIN)/python bench/ingest_benchmark.py
+	$(BIN)/python -m bench.ingest_benchmark
 
 lock: | $(BIN)/uv
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock --no-header

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Ingest benchmark: a scaled corpus, a cold run and a no-op re-run, in one process.
 
-    .venv/bin/python bench/ingest_benchmark.py [--docs 2000] [--batch-size 250] [--keep] [--out PATH]
+    .venv/bin/python -m bench.ingest_benchmark [--docs 2000] [--batch-size 250] [--keep] [--out PATH]
 
 The corpus is made from the seeds in seeds/: their paragraphs recombined, their numbers
 changed, one distinct sentence per document, plus Spanish, French and Portuguese paragraphs
@@ -41,15 +41,13 @@ DEFAULT_OUT = REPO_ROOT / "bench" / "out" / "ingest.json"
 # Prefect reads its settings once, at import: these must be set before the imports below.
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ.setdefault("DO_NOT_TRACK", "1")
-if str(REPO_ROOT) not in sys.path:  # the project is installed editable, but a bare checkout works too
-    sys.path.insert(0, str(REPO_ROOT))
 
-from prefect import flow  # noqa: E402
+from prefect import flow
 
-from flows.ingest import ingest  # noqa: E402
-from tasks.domain.cleaning import clean_document  # noqa: E402
-from tasks.domain.extract import extract_text_document  # noqa: E402
-from tasks.domain.models import SourceFile  # noqa: E402
+from flows.ingest import ingest
+from tasks.domain.cleaning import clean_document
+from tasks.domain.extract import extract_text_document
+from tasks.domain.models import SourceFile
 
 MB = 1_000_000
 STAGES = ("discover", "extract", "clean", "structure", "language", "land")

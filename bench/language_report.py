@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Language report: how right the language labels are, by unit and by length, and how fast.
 
-    .venv/bin/python bench/language_report.py [--examples 5] [--seconds 3] [--quick]
+    .venv/bin/python -m bench.language_report [--examples 5] [--seconds 3] [--quick]
 
 Runs the project's `detect` and `label_document` (tasks/domain/language.py) on the labelled
 set written for the measurement (tests/language/labelled.py: paragraphs, headings, 80
@@ -22,18 +22,13 @@ asserted by tests/integration/test_language_accuracy.py. `--quick` skips the swe
 from __future__ import annotations
 
 import argparse
-import sys
 import time
-from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
 
-from tasks.domain import language as language_module  # noqa: E402
-from tests.language import labelled  # noqa: E402
-from tests.language.labelled import Sample  # noqa: E402
-from tests.language.measure import (  # noqa: E402
+from tasks.domain import language as language_module
+from tests.language import labelled
+from tests.language.labelled import Sample
+from tests.language.measure import (
     CONFIDENT,
     DOCUMENT_TARGET,
     FINE_BUCKETS,

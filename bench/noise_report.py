@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Noise-injection report: how much injected noise the cleaning rules remove, per class.
 
-    .venv/bin/python bench/noise_report.py [--docs 300] [--seed 20240611] [--examples 3]
+    .venv/bin/python -m bench.noise_report [--docs 300] [--seed 20240611] [--examples 3]
                                            [--only CLASS ...] [--no-forms]
 
 Clean paragraphs written for the measurement (tests/noise/corpus.py) get every noise class
@@ -17,14 +17,10 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
 
-from tests.noise.inject import CLASSES, build_documents  # noqa: E402
-from tests.noise.measure import (  # noqa: E402
+from tests.noise.inject import CLASSES, build_documents
+from tests.noise.measure import (
     NOISE_TARGET,
     WORDS_TARGET,
     measure_documents,

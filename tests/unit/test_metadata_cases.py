@@ -15,13 +15,13 @@ import pytest
 from tasks.domain.cleaning import clean_document
 from tasks.domain.document import structure_document
 from tasks.domain.models import RawDocument
-from tests.case_files import case_params, load_case_files
+from tests.case_files import (assert_four_languages, assert_labels_unique, assert_matching_and_must_not_match,
+                              case_params, load_case_files)
 
 pytestmark = pytest.mark.unit
 
 FIELDS = ("authors", "organizations", "places", "doc_date", "un_symbols")
 UNORDERED = {"authors", "organizations", "places"}
-MUST_NOT = "not:"  # label prefix of a must-not-match case
 
 CASE_FILES = load_case_files("metadata")
 
@@ -58,26 +58,20 @@ def test_every_field_has_a_case_file() -> None:
 @pytest.mark.parametrize("field", FIELDS)
 def test_case_file_is_well_formed(field: str) -> None:
     cases = CASE_FILES[field]
-    labels = [c["label"] for c in cases]
-    assert len(labels) == len(set(labels)), "labels must be unique"
+    assert_labels_unique(cases)
     for case in cases:
         assert set(case) <= {"label", "input", "expected", "xfail"} and "expected" in case, case["label"]
         if field == "doc_date":
             assert case["expected"] is None or isinstance(case["expected"], str), case["label"]
         else:
             assert isinstance(case["expected"], list), case["label"]
-        assert "xfail" not in case or case["xfail"].strip(), case["label"]
 
 
 @pytest.mark.parametrize("field", FIELDS)
 def test_case_file_has_matching_and_must_not_match_cases(field: str) -> None:
-    passing = [c for c in CASE_FILES[field] if "xfail" not in c]
-    must_not = [c for c in passing if c["label"].startswith(MUST_NOT)]
-    assert must_not, f"{field}: no must-not-match case that passes"
-    assert any(not c["label"].startswith(MUST_NOT) for c in passing), f"{field}: no matching case that passes"
+    assert_matching_and_must_not_match(field, CASE_FILES[field])
 
 
 @pytest.mark.parametrize("field", FIELDS)
 def test_case_file_covers_the_four_languages(field: str) -> None:
-    prefixes = {c["label"].removeprefix(MUST_NOT).strip()[:3] for c in CASE_FILES[field]}
-    assert {"en:", "es:", "fr:", "pt:"} <= prefixes, f"{field}: {sorted(prefixes)}"
+    assert_four_languages(field, CASE_FILES[field])

@@ -15,7 +15,8 @@ import pytest
 from tasks.domain.cleaning import clean_document
 from tasks.domain.models import RawDocument
 from tasks.domain.structure import structure
-from tests.case_files import case_params, load_case_files
+from tests.case_files import (assert_four_languages, assert_labels_unique, assert_matching_and_must_not_match,
+                              case_params, load_case_files)
 
 pytestmark = pytest.mark.unit
 
@@ -23,7 +24,6 @@ STYLES = ("markdown", "bold", "standalone", "all_caps", "numbered", "inline", "p
 EXPECTATIONS = {"title", "headings", "kinds"}
 ALLOWED_KEYS = {"label", "input", "xfail", "exact_levels"} | EXPECTATIONS
 KINDS = {"heading", "list_item", "text", "salutation", "closing", "signature", "front_matter"}
-MUST_NOT = "not:"  # label prefix of a must-not-match case
 
 CASE_FILES = load_case_files("structure")
 
@@ -70,24 +70,19 @@ def test_every_heading_style_has_a_case_file() -> None:
 @pytest.mark.parametrize("name", STYLES)
 def test_case_file_is_well_formed(name: str) -> None:
     cases = CASE_FILES[name]
-    labels = [c["label"] for c in cases]
-    assert len(labels) == len(set(labels)), "labels must be unique"
+    assert_labels_unique(cases)
     for case in cases:
         assert set(case) <= ALLOWED_KEYS, case["label"]
         assert set(case) & EXPECTATIONS, f"{case['label']}: states nothing"
         assert set(case.get("kinds", [])) <= KINDS, case["label"]
         assert all(isinstance(level, int) and level >= 1 for _, level in case.get("headings", [])), case["label"]
-        assert "xfail" not in case or case["xfail"].strip(), case["label"]
 
 
 @pytest.mark.parametrize("name", STYLES)
 def test_case_file_has_matching_and_must_not_match_cases(name: str) -> None:
-    passing = [c for c in CASE_FILES[name] if "xfail" not in c]
-    assert any(c["label"].startswith(MUST_NOT) for c in passing), f"{name}: no must-not-match case that passes"
-    assert any(not c["label"].startswith(MUST_NOT) for c in passing), f"{name}: no matching case that passes"
+    assert_matching_and_must_not_match(name, CASE_FILES[name])
 
 
 @pytest.mark.parametrize("name", STYLES)
 def test_case_file_covers_the_four_languages(name: str) -> None:
-    prefixes = {c["label"].removeprefix(MUST_NOT).strip()[:3] for c in CASE_FILES[name]}
-    assert {"en:", "es:", "fr:", "pt:"} <= prefixes, f"{name}: {sorted(prefixes)}"
+    assert_four_languages(name, CASE_FILES[name])

@@ -46,7 +46,7 @@ from prefect import flow
 
 from flows.ingest import ingest
 from tasks.domain.cleaning import clean_document
-from tasks.domain.extract import extract_text_document
+from tasks.readers import read_document
 from tasks.domain.models import SourceFile
 
 MB = 1_000_000
@@ -521,7 +521,7 @@ def _slowest(docs: list, timings: list[tuple[float, int, str]]) -> tuple[float, 
 def _read_raw(inbox: Path, path: Path):
     data = path.read_bytes()
     source = SourceFile(path.relative_to(inbox).as_posix(), len(data), 0, hashlib.sha256(data).hexdigest())
-    return extract_text_document(source, data), len(data)
+    return read_document(source, data), len(data)
 
 
 def _by_layout(timings: list[tuple[float, int, str]]) -> dict[str, float]:

@@ -48,6 +48,7 @@ class Format(str, Enum):
 def ingest(inbox: Path = typer.Argument(Path("seeds"), help="Folder to ingest, recursively."),
            warehouse: Optional[Path] = WarehouseOption,
            batch_size: int = typer.Option(250, help="Documents per task run."),
+           time_budget: float = typer.Option(300.0, help="Seconds one document may take to read before it fails."),
            verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect's run logs.")):
     """Ingest new and changed documents from INBOX and print what landed."""
     if not inbox.is_dir():
@@ -55,7 +56,7 @@ def ingest(inbox: Path = typer.Argument(Path("seeds"), help="Folder to ingest, r
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
     from flows.ingest import ingest as ingest_flow  # imports Prefect: keep `sql` fast
 
-    result = ingest_flow(str(inbox), str(warehouse) if warehouse else None, batch_size)
+    result = ingest_flow(str(inbox), str(warehouse) if warehouse else None, batch_size, time_budget_s=time_budget)
     console.print(f"run {result.run_id}: {result.n_seen} files seen, {result.n_new} new, "
                   f"{result.n_changed} changed, {result.n_unchanged} unchanged, {result.n_failed} failed")
     if result.doc_ids:
@@ -69,7 +70,7 @@ def ingest(inbox: Path = typer.Argument(Path("seeds"), help="Folder to ingest, r
 
 @app.command()
 def sql(query: str = typer.Argument(..., help="Read-only SQL over documents, sources, sections, "
-                                    "paragraphs, artifacts, failures, runs."),
+                                    "paragraphs, artifacts, tables, failures, runs."),
         warehouse: Optional[Path] = WarehouseOption,
         format: Format = typer.Option(Format.table, "--format", "-f", help="table, csv or json.")):
     """Run read-only SQL against the warehouse (safe while an ingestion runs)."""

@@ -18,6 +18,7 @@ from tasks.domain.models import Failure
 from tasks.domain.records import pipeline_version
 from tasks.domain.run import ingest_run_rows
 from tasks.extract import extract
+from tasks.readers import DEFAULT_TIME_BUDGET_S
 from tasks.land import Tables, landed_doc_ids, land_run, tabulate
 from tasks.summary import publish_summary
 from warehouse.connection import resolve_location
@@ -56,8 +57,9 @@ def _run_name() -> str:
 
 @flow(name="ingest", flow_run_name=_run_name, log_prints=False)
 def ingest(inbox: str = "seeds", warehouse: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
-           disabled_rules: list[str] | None = None) -> IngestResult:
-    """Ingest new and changed documents from `inbox` into the warehouse, in one commit."""
+           disabled_rules: list[str] | None = None, time_budget_s: float = DEFAULT_TIME_BUDGET_S) -> IngestResult:
+    """Ingest new and changed documents from `inbox` into the warehouse, in one commit. A
+    document whose reading takes more than `time_budget_s` seconds fails instead of stalling."""
     started_at, run_id = datetime.now(timezone.utc), _run_id()
     inbox_path, location = Path(inbox).resolve(), resolve_location(warehouse)
     config = CleaningConfig(frozenset(disabled_rules or ()))
@@ -71,7 +73,7 @@ def ingest(inbox: str = "seeds", warehouse: str | None = None, batch_size: int =
     progress = create_progress_artifact(0.0, description="batches processed") if work else None
     for done, batch in enumerate(work, start=1):
         with timer("extract"):
-            raw, failed = extract(inbox_path, quote(batch))
+            raw, failed = extract(inbox_path, quote(batch), time_budget_s)
         failures += failed
         documents = process(raw, config, timer, failures)
         with timer("tabulate"):

@@ -6,7 +6,7 @@ from datetime import datetime
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from tasks.domain.models import RawDocument
+from tasks.domain.models import Furniture, Properties, RawDocument, Table
 from warehouse.connection import WarehouseLocation
 from warehouse.queries import stored_documents
 
@@ -14,8 +14,23 @@ from warehouse.queries import stored_documents
 def read_stored(location: WarehouseLocation, only_outdated: str | None) -> tuple[list[RawDocument], dict[str, datetime]]:
     rows = stored_documents(location, only_outdated)
     docs = [RawDocument(r["doc_id"], r["source_path"], r["source_format"], r["raw_text"], r["encoding"] or "",
-                        r["n_pages"]) for r in rows]
+                        r["n_pages"], _furniture(r["furniture"]), _tables(r["tables"]), _properties(r["properties"]))
+            for r in rows]
     return docs, {r["doc_id"]: r["ingested_at"] for r in rows}
+
+
+def _furniture(rows: list[dict] | None) -> tuple[Furniture, ...]:
+    return tuple(Furniture(f["kind"], f["raw_start"], f["raw_end"]) for f in rows or ())
+
+
+def _tables(rows: list[dict] | None) -> tuple[Table, ...]:
+    return tuple(Table(t["table_no"], t["page"], tuple(tuple(row) for row in t["cells"])) for t in rows or ())
+
+
+def _properties(row: dict | None) -> Properties:
+    if not row:
+        return Properties()
+    return Properties(row["title"], tuple(row["authors"] or ()), row["created"], row["language"])
 
 
 @task(name="read stored raw text", cache_policy=NO_CACHE)

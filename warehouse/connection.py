@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.schema import TABLES, create_table_sql
+from warehouse.schema import TABLES, column_sql, create_table_sql
 
 CATALOG = "lake"
 DEFAULT_LOCATION = Path(__file__).resolve().parent / "data"
@@ -66,15 +66,20 @@ def load_extensions(con: duckdb.DuckDBPyConnection, names=("ducklake", "sqlite_s
 
 
 def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """All contract tables in one snapshot, the first time a warehouse is opened for writing."""
-    existing = {r[0] for r in con.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE database_name = ?", [CATALOG]).fetchall()}
-    missing = [name for name in TABLES if name not in existing]
-    if not missing:
+    """All contract tables in one snapshot, the first time a warehouse is opened for writing;
+    tables and columns added to the contract since a warehouse was made are added to it."""
+    columns: dict[str, set[str]] = {}
+    for table, column in con.execute(
+            "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = ?", [CATALOG]).fetchall():
+        columns.setdefault(table, set()).add(column)
+    statements = [create_table_sql(CATALOG, name) for name in TABLES if name not in columns]
+    statements += [f"ALTER TABLE {CATALOG}.{name} ADD COLUMN {column_sql(f)}"
+                   for name in TABLES if name in columns for f in TABLES[name] if f.name not in columns[name]]
+    if not statements:
         return
     con.execute("BEGIN TRANSACTION")
-    for name in missing:
-        con.execute(create_table_sql(CATALOG, name))
+    for statement in statements:
+        con.execute(statement)
     con.execute(f"CALL {CATALOG}.set_commit_message('consultations', 'create tables (contract v1)')")
     con.execute("COMMIT")
 

@@ -77,7 +77,8 @@ def _land_once(con: duckdb.DuckDBPyConnection, run: RunTables) -> dict[str, int]
             continue
         table = table.select(TABLES[name].names).cast(TABLES[name])
         con.register(f"incoming_{name}", table)
-        con.execute(f"INSERT INTO {CATALOG}.{name} SELECT * FROM incoming_{name}")
+        columns = ", ".join(f'"{c}"' for c in table.column_names)
+        con.execute(f"INSERT INTO {CATALOG}.{name} ({columns}) SELECT {columns} FROM incoming_{name}")
         counts[name] = table.num_rows
     con.execute(f"CALL {CATALOG}.set_commit_message('consultations', ?)", [f"run {run.run_id}"])
     con.execute("COMMIT")

@@ -59,14 +59,19 @@ def landed_documents(location: WarehouseLocation, doc_ids: list[str]) -> list[tu
 
 
 def stored_documents(location: WarehouseLocation, only_outdated: str | None) -> list[dict]:
-    """Raw text and identity of stored documents; with `only_outdated`, those whose
-    pipeline_version differs from it."""
+    """Raw text and identity of stored documents, with what their reader found besides the
+    text (furniture spans, recorded as artifacts of a `<format>_reader` rule; tables;
+    properties); with `only_outdated`, those whose pipeline_version differs from it."""
     con = connect(location, read_only=True)
     try:
         where = "WHERE pipeline_version IS DISTINCT FROM ?" if only_outdated else ""
         cursor = con.execute(
-            f"SELECT doc_id, source_path, source_format, raw_text, encoding, n_pages, ingested_at "
-            f"FROM documents {where} ORDER BY source_path", [only_outdated] if only_outdated else [])
+            "SELECT doc_id, source_path, source_format, raw_text, encoding, n_pages, ingested_at, properties, "
+            "  (SELECT list({'kind': a.kind, 'raw_start': a.raw_start, 'raw_end': a.raw_end} ORDER BY a.raw_start) "
+            "   FROM artifacts a WHERE a.doc_id = d.doc_id AND regexp_matches(a.rule, '^[a-z]+_reader@')) AS furniture, "
+            "  (SELECT list({'table_no': t.table_no, 'page': t.page, 'cells': t.cells} ORDER BY t.table_no) "
+            "   FROM tables t WHERE t.doc_id = d.doc_id) AS tables "
+            f"FROM documents d {where} ORDER BY source_path", [only_outdated] if only_outdated else [])
         columns = [d[0] for d in cursor.description]
         return [dict(zip(columns, row)) for row in cursor.fetchall()]
     finally:

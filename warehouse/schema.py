@@ -8,6 +8,9 @@ import pyarrow as pa
 _TS = pa.timestamp("us", tz="UTC")
 _LANG_SHARES = pa.list_(pa.struct([("lang", pa.string()), ("share", pa.float64())]))
 _STRINGS = pa.list_(pa.string())
+# What the file says about itself (PDF info, Word core properties, HTML title and lang).
+_PROPERTIES = pa.struct([("title", pa.string()), ("authors", _STRINGS), ("created", pa.date32()),
+                         ("language", pa.string())])
 
 TABLES: dict[str, pa.Schema] = {
     "documents": pa.schema([
@@ -19,6 +22,7 @@ TABLES: dict[str, pa.Schema] = {
         ("authors", _STRINGS), ("organizations", _STRINGS), ("places", _STRINGS),
         ("doc_date", pa.date32()), ("un_symbols", _STRINGS),
         ("pipeline_version", pa.string()), ("run_id", pa.string()), ("ingested_at", _TS),
+        ("properties", _PROPERTIES),
     ]),
     "sources": pa.schema([
         ("source_path", pa.string()), ("doc_id", pa.string()), ("size_bytes", pa.int64()),
@@ -41,6 +45,10 @@ TABLES: dict[str, pa.Schema] = {
         ("rule", pa.string()), ("text", pa.string()), ("replacement", pa.string()),
         ("raw_start", pa.int64()), ("raw_end", pa.int64()), ("page", pa.int32()),
     ]),
+    "tables": pa.schema([
+        ("doc_id", pa.string()), ("table_no", pa.int32()), ("page", pa.int32()),
+        ("cells", pa.list_(_STRINGS)),
+    ]),
     "failures": pa.schema([
         ("source_path", pa.string()), ("doc_id", pa.string()), ("stage", pa.string()),
         ("error_type", pa.string()), ("error_message", pa.string()), ("run_id", pa.string()),
@@ -55,7 +63,7 @@ TABLES: dict[str, pa.Schema] = {
 }
 
 # Tables whose rows belong to one document version and go when it is superseded.
-DOCUMENT_TABLES = ("documents", "sections", "paragraphs", "artifacts")
+DOCUMENT_TABLES = ("documents", "sections", "paragraphs", "artifacts", "tables")
 
 
 def _duck_type(t: pa.DataType) -> str:
@@ -79,6 +87,10 @@ def _duck_type(t: pa.DataType) -> str:
     raise TypeError(f"no DuckDB type for {t}")
 
 
+def column_sql(field: pa.Field) -> str:
+    return f'"{field.name}" {_duck_type(field.type)}'
+
+
 def create_table_sql(catalog: str, name: str) -> str:
-    columns = ", ".join(f'"{f.name}" {_duck_type(f.type)}' for f in TABLES[name])
+    columns = ", ".join(column_sql(f) for f in TABLES[name])
     return f"CREATE TABLE IF NOT EXISTS {catalog}.{name} ({columns})"

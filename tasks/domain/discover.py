@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 
 from tasks.domain.models import KnownSource, SourceFile
 
-SUPPORTED_FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md"}
+SUPPORTED_FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".pdf": "pdf", ".docx": "docx",
+                     ".html": "html", ".htm": "html"}
 
 
 def source_format(path: str) -> str | None:

@@ -1,19 +1,19 @@
-"""Extraction of text formats from bytes."""
+"""Extraction errors every reader shares, and the reader of plain text formats."""
 from __future__ import annotations
 
 from tasks.domain.decode import decode
-from tasks.domain.discover import source_format
-from tasks.domain.models import RawDocument, SourceFile
+from tasks.domain.models import RawDocument
 
 
-class UnsupportedFormat(ValueError):
-    error_type = "unsupported_format"
+class ReadError(ValueError):
+    """A file that cannot be read. `error_type` says why (`encrypted`, `corrupt`,
+    `no_text_layer`, …); the message says what a person can do about it."""
+
+    def __init__(self, error_type: str, message: str):
+        super().__init__(message)
+        self.error_type = error_type
 
 
-def extract_text_document(f: SourceFile, data: bytes) -> RawDocument:
-    fmt = source_format(f.source_path)
-    if fmt is None:
-        raise UnsupportedFormat(f"{f.source_path}: this kind of file is not ingested "
-                                "(supported: .txt, .md); move it out of the inbox or convert it")
+def read_text(source_path: str, doc_id: str, data: bytes, source_format: str) -> RawDocument:
     text, encoding = decode(data)
-    return RawDocument(f.doc_id, f.source_path, fmt, text, encoding)
+    return RawDocument(doc_id, source_path, source_format, text, encoding)

@@ -75,7 +75,7 @@ def label_paragraphs(paragraphs: list[Paragraph], languages=CORPUS_LANGUAGES) ->
 
 
 def label_document(clean_text: str, sections: list[Section], paragraphs: list[Paragraph],
-                   languages: tuple[str, ...] = CORPUS_LANGUAGES):
+                   languages: tuple[str, ...] = CORPUS_LANGUAGES, hint: str | None = None):
     """Returns the document detection, its language shares, and labelled sections/paragraphs.
 
     The document and each section take the character-weighted vote of their reliable
@@ -83,13 +83,15 @@ def label_document(clean_text: str, sections: list[Section], paragraphs: list[Pa
     up to 70 letters, else inherits the nearest labelled section after it (an annex's list of
     names belongs to the annex), else before it, else the document. A short paragraph inherits
     its section's label with a null confidence, and so does a short heading that disagrees with
-    its section: a title's few words are not evidence against the text under it."""
+    its section: a title's few words are not evidence against the text under it. The file's
+    declared language (`hint`) is taken, with a null confidence, only when the text says nothing."""
     found = label_paragraphs(paragraphs, languages)
     size = [letter_count(p.text) for p in paragraphs]
     detected = [(p, d, n) for p, d, n in zip(paragraphs, found, size) if d is not None]
     doc = (_vote([(p, d) for p, d, n in detected if n >= RELIABLE_LETTERS])
            or _vote([(p, d) for p, d, _ in detected])
-           or detect(clean_text, languages) or INHERITED_UNDETERMINED)
+           or detect(clean_text, languages)
+           or (Detection(hint, None) if hint in languages else INHERITED_UNDETERMINED))
     own = [_section_vote([(p, d, n) for p, d, n in detected if p.section_no == s.section_no]) for s in sections]
     labelled_sections = []
     for i, s in enumerate(sections):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -38,13 +39,47 @@ class Failure:
 
 
 @dataclass(frozen=True)
+class Furniture:
+    """A span of the raw text that the reader knows is not body: a Word header, a web page's
+    navigation, the text of a table. The cleaning removes it and records it like any noise."""
+
+    kind: str  # running_header | running_footer | table | navigation | similar_documents | boilerplate
+    raw_start: int
+    raw_end: int
+
+
+@dataclass(frozen=True)
+class Table:
+    table_no: int  # 0-based, in document order
+    page: int | None
+    cells: tuple[tuple[str, ...], ...]  # rows of cell texts, '' for an empty cell
+
+
+@dataclass(frozen=True)
+class Properties:
+    """What a file says about itself (PDF info, Word core properties, HTML `<title>` and
+    `<html lang>`): a fallback when the body does not say it."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    created: date | None = None
+    language: str | None = None  # ISO 639-1
+
+
+@dataclass(frozen=True)
 class RawDocument:
+    """A document as its reader extracted it. Paged formats join pages with a form feed;
+    headings are `#` lines and list items `- ` lines, so one structure stage serves all."""
+
     doc_id: str
     source_path: str
     source_format: str
     raw_text: str
     encoding: str
     n_pages: int | None = None
+    furniture: tuple[Furniture, ...] = ()
+    tables: tuple[Table, ...] = ()
+    properties: Properties = Properties()
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 from tasks.domain.cleaning.registry import CleaningConfig
 from tasks.domain.metadata import Metadata
-from tasks.domain.models import Failure, SourceFile, StructuredDocument
+from tasks.domain.models import Failure, Properties, SourceFile, StructuredDocument
 from tasks.domain.pages import count_pages
 
 PACKAGE_VERSION = "0.1.0"
@@ -32,11 +32,21 @@ def document_rows(doc: StructuredDocument, run_id: str, now: datetime, version: 
         "raw_text": raw.raw_text, "clean_text": cleaned.clean_text, "encoding": raw.encoding,
         **_metadata_fields(doc.metadata),
         "pipeline_version": version, "run_id": run_id, "ingested_at": now,
+        "properties": _properties(raw.properties),
     }]
     sections = [{"doc_id": raw.doc_id, **_fields(s)} for s in doc.sections]
     paragraphs = [{"doc_id": raw.doc_id, **_fields(p)} for p in doc.paragraphs]
     artifacts = [{"doc_id": raw.doc_id, "artifact_no": i, **_fields(r)} for i, r in enumerate(cleaned.removals)]
-    return {"documents": documents, "sections": sections, "paragraphs": paragraphs, "artifacts": artifacts}
+    tables = [{"doc_id": raw.doc_id, "table_no": t.table_no, "page": t.page, "cells": [list(row) for row in t.cells]}
+              for t in raw.tables]
+    return {"documents": documents, "sections": sections, "paragraphs": paragraphs, "artifacts": artifacts,
+            "tables": tables}
+
+
+def _properties(p: Properties) -> dict | None:
+    if p == Properties():
+        return None
+    return {"title": p.title, "authors": list(p.authors), "created": p.created, "language": p.language}
 
 
 def _metadata_fields(metadata: Metadata | None) -> dict:

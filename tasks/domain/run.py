@@ -8,7 +8,7 @@ from tasks.domain.discover import Classified
 from tasks.domain.models import Failure, KnownSource, SourceFile, StructuredDocument
 from tasks.domain.records import document_rows, failure_row, source_row
 
-DOCUMENT_TABLES = ("documents", "sections", "paragraphs", "artifacts")
+DOCUMENT_TABLES = ("documents", "sections", "paragraphs", "artifacts", "tables")
 
 
 @dataclass

@@ -45,6 +45,7 @@ def test_already_landed_content_at_a_new_path_is_not_processed_again():
 
 
 @pytest.mark.parametrize("path,fmt", [("a.txt", "txt"), ("B.MD", "md"), ("c.markdown", "md"),
-                                      ("d.pdf", None), ("noext", None)])
+                                      ("d.pdf", "pdf"), ("e.DOCX", "docx"), ("f.htm", "html"),
+                                          ("g.doc", None), ("noext", None)])
 def test_source_format(path, fmt):
     assert source_format(path) == fmt

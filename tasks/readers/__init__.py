@@ -1,0 +1,46 @@
+"""Readers: the bytes of one file to a RawDocument, one module per format.
+
+What every reader promises (the stages after it rely on it):
+- `raw_text` has LF line endings; paragraphs are separated by a blank line. Paged formats
+  join their pages with one form feed (`\\f`) and set `n_pages`.
+- Headings the file marks as such (Word heading styles, HTML `<h1>`–`<h6>`) are written as
+  `#` lines (`## Background`, one `#` per level) and list items as `- ` lines, so the one
+  structure stage gives them their role for every format.
+- Text the reader knows is not body (Word headers and footers, a web page's navigation, a
+  table's cells) stays in `raw_text` and is named in `furniture`: the cleaning removes it and
+  records it, so nothing disappears unseen. Spans are sorted, never overlap, and take their
+  line ending with them.
+- Tables go to `tables`; what the file says about itself goes to `properties`.
+- A file that cannot be read raises `ReadError` with a typed `error_type`.
+"""
+from __future__ import annotations
+
+from tasks.domain.discover import source_format
+from tasks.domain.extract import ReadError, read_text
+from tasks.domain.models import RawDocument, SourceFile
+
+# A document whose reading takes longer than this fails, instead of stalling the run.
+DEFAULT_TIME_BUDGET_S = 300.0
+
+
+def read_document(f: SourceFile, data: bytes, time_budget_s: float = DEFAULT_TIME_BUDGET_S) -> RawDocument:
+    fmt = source_format(f.source_path)
+    if fmt is None:
+        raise ReadError("unsupported_format", f"{f.source_path}: this kind of file is not ingested (supported: "
+                        ".txt, .md, .pdf, .docx, .html); move it out of the inbox or convert it")
+    if not data:
+        raise ReadError("empty", f"{f.source_path}: the file is empty (0 bytes); "
+                        "replace it with the complete document")
+    if fmt == "pdf":
+        from tasks.readers.pdf import read_pdf
+        return read_pdf(f.source_path, f.doc_id, data, time_budget_s)
+    if fmt == "docx":
+        from tasks.readers.docx import read_docx
+        return read_docx(f.source_path, f.doc_id, data)
+    if fmt == "html":
+        from tasks.readers.html import read_html
+        return read_html(f.source_path, f.doc_id, data)
+    return read_text(f.source_path, f.doc_id, data, fmt)
+
+
+__all__ = ["DEFAULT_TIME_BUDGET_S", "ReadError", "read_document"]

@@ -63,7 +63,8 @@ def split_pages(text: str) -> list[list[Line]]:
 
 def _repeated_on_pages(text: str, pages: list[list[Line]]) -> Iterator[Edit]:
     """A shape seen in the top or bottom lines of most pages (of two or more for UN template
-    lines) is furniture, whichever end of a short page it falls at."""
+    lines) is furniture, whichever end of a short page it falls at; so is a line that differs
+    from page to page only by a number that counts the pages (`Concept note · 3`)."""
     seen_on: dict[str, set[int]] = defaultdict(set)
     zone_lines: list[tuple[int, str, Line]] = []
     for number, page in enumerate(pages):
@@ -76,15 +77,50 @@ def _repeated_on_pages(text: str, pages: list[list[Line]]) -> Iterator[Edit]:
                     seen_on[_shape(line.text)].add(number)
                     zone_lines.append((number, zone, line))
     needed = max(2, (len(pages) + 1) // 2)
+    counting = _page_counting_lines(zone_lines, needed)
     done: set[int] = set()
     for number, zone, line in zone_lines:
         repeats = len(seen_on[_shape(line.text)])
-        if line.start in done or repeats < (2 if _TEMPLATE_LINE.match(line.text) else needed):
+        counts_pages = line.start in counting
+        if line.start in done or (repeats < (2 if _TEMPLATE_LINE.match(line.text) else needed) and not counts_pages):
             continue
-        if number == 0 and zone == "header" and not _TEMPLATE_LINE.match(line.text):
+        if number == 0 and zone == "header" and not _TEMPLATE_LINE.match(line.text) and not counts_pages:
             continue  # page 1 prints the document's real title: it stays
         done.add(line.start)
         yield _line_edit(text, line, "running_header" if zone == "header" else "running_footer")
+
+
+_DIGITS = re.compile(r"\d+")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+_MIN_COUNTER_LINE_WORDS = 3
+
+
+def _page_counting_lines(zone_lines: list[tuple[int, str, Line]], needed: int) -> set[int]:
+    """Starts of zone lines that are one line repeated with a page counter in it: the same
+    text around the digits on `needed` pages or more, once per page, one number going up
+    with the pages (offset by any cover pages) and every other number the same. A word and
+    its number (`Question 3` atop page 3) is as likely a heading: three words at least."""
+    groups: dict[tuple[str, str], list[tuple[int, Line]]] = defaultdict(list)
+    for number, zone, line in zone_lines:
+        if _DIGITS.search(line.text) and len(_WORDS.findall(line.text)) >= _MIN_COUNTER_LINE_WORDS:
+            groups[(zone, _DIGITS.sub("#", _folded(line.text)))].append((number, line))
+    found: set[int] = set()
+    for occurrences in groups.values():
+        if len(occurrences) >= needed and _counts_pages(occurrences):
+            found.update(line.start for _, line in occurrences)
+    return found
+
+
+def _counts_pages(occurrences: list[tuple[int, Line]]) -> bool:
+    if len({number for number, _ in occurrences}) != len(occurrences):
+        return False
+    numbers = [[int(d) for d in _DIGITS.findall(line.text)] for _, line in occurrences]
+    columns = list(zip(*numbers))
+    varying = [k for k, column in enumerate(columns) if len(set(column)) > 1]
+    if len(varying) != 1:
+        return False
+    k = varying[0]
+    return len({ns[k] - number for (number, _), ns in zip(occurrences, numbers)}) == 1
 
 
 def _line_edit(text: str, line: Line, kind: str) -> Edit:

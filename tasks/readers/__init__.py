@@ -6,11 +6,12 @@ What every reader promises (the stages after it rely on it):
 - Headings the file marks as such (Word heading styles, HTML `<h1>`–`<h6>`) are written as
   `#` lines (`## Background`, one `#` per level) and list items as `- ` lines, so the one
   structure stage gives them their role for every format.
-- Text the reader knows is not body (Word headers and footers, a web page's navigation, a
-  table's cells) stays in `raw_text` and is named in `furniture`: the cleaning removes it and
-  records it, so nothing disappears unseen. Spans are sorted, never overlap, and take their
-  line ending with them.
-- Tables go to `tables`; what the file says about itself goes to `properties`.
+- Text the reader knows is not body (Word headers and footers, a web page's navigation, the
+  cells of a table printed in a PDF's text layer) stays in `raw_text` and is named in
+  `furniture`: the cleaning removes it and records it, so nothing disappears unseen. Spans
+  are sorted, never overlap, and take their line ending with them.
+- Tables go to `tables` (a Word table's cells are only there: they are not text of the body);
+  what the file says about itself goes to `properties`.
 - A file that cannot be read raises `ReadError` with a typed `error_type`.
 """
 from __future__ import annotations

@@ -43,7 +43,7 @@ class Furniture:
     """A span of the raw text that the reader knows is not body: a Word header, a web page's
     navigation, the text of a table. The cleaning removes it and records it like any noise."""
 
-    kind: str  # running_header | running_footer | table | navigation | similar_documents | boilerplate
+    kind: str  # running_header | running_footer | table | navigation | similar_documents | footer | boilerplate
     raw_start: int
     raw_end: int
 

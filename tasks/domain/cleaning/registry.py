@@ -27,7 +27,7 @@ RULES: tuple[Rule, ...] = (
     Rule("strip_bold_marks", 1, markup.strip_bold_marks),
     Rule("strip_stray_markdown_marks", 2, markup.strip_stray_markdown_marks),
     Rule("strip_trailing_page_numbers", 4, pages.strip_trailing_page_numbers),
-    Rule("drop_page_number_lines", 3, pages.drop_page_number_lines),
+    Rule("drop_page_number_lines", 4, pages.drop_page_number_lines),
     Rule("drop_running_headers_and_footers", 3, furniture.drop_running_headers_and_footers),
     Rule("join_words_broken_by_hyphenation", 2, words.join_words_broken_by_hyphenation),
     Rule("join_sentences_cut_by_page_breaks", 5, pages.join_sentences_cut_by_page_breaks),

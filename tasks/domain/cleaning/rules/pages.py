@@ -50,12 +50,14 @@ def _page_runs(numbered):
         run = [item] if item is not None else []
 
 
+# A line ends at a newline, at the end, or at a page break: PDF text layers print the page
+# number as a page's last line with no newline before the form feed.
 _STANDALONE_PAGE_LINE = re.compile(
-    r"(?mi)^[ \t]*(?:"
+    r"(?mi)(?:^|(?<=\f))[ \t]*(?:"
     r"(?:page|p[aá]gina|p[aá]g\.|p\.)[ \t]*\d{1,4}(?:[ \t]*(?:of|de|sur|/)[ \t]*\d{1,4})?"
     r"|-[ \t]*\d{1,4}[ \t]*-"
     r"|\d{1,4}[ \t]*/[ \t]*\d{1,4}"
-    r")[ \t]*(?:\n|\Z)"
+    r")[ \t]*(?:\n|\Z|(?=\f))"
 )
 
 

@@ -99,9 +99,11 @@ def connect(location: WarehouseLocation, read_only: bool = False) -> duckdb.Duck
     })
     load_extensions(con)
     mode = ", READ_ONLY" if read_only else ""
+    # Every row goes to Parquet: DuckLake would otherwise keep inserts of under 10 rows in the
+    # SQLite catalog, where a DATE inside a STRUCT is written in a form it cannot read back.
     con.execute(
         f"ATTACH 'ducklake:sqlite:{location.catalog_file}' AS {CATALOG} "
-        f"(DATA_PATH '{location.data_path}/'{mode})")
+        f"(DATA_PATH '{location.data_path}/', DATA_INLINING_ROW_LIMIT 0{mode})")
     if not read_only:
         _create_tables(con)
     for name in TABLES:

@@ -43,6 +43,7 @@ class IngestResult:
     doc_ids: list[str]
     failures: list[Failure]
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    slowest: list[tuple[str, float]] = field(default_factory=list)  # (source_path, seconds), slowest first
 
 
 def _run_id() -> str:
@@ -73,8 +74,9 @@ def ingest(inbox: str = "seeds", warehouse: str | None = None, batch_size: int =
     progress = create_progress_artifact(0.0, description="batches processed") if work else None
     for done, batch in enumerate(work, start=1):
         with timer("extract"):
-            raw, failed = extract(inbox_path, quote(batch), time_budget_s)
+            raw, failed, seconds = extract(inbox_path, quote(batch), time_budget_s)
         failures += failed
+        timer.count(seconds)
         documents = process(raw, config, timer, failures)
         with timer("tabulate"):
             tables.append(tabulate(quote(documents), run_id, started_at, version))
@@ -88,7 +90,7 @@ def ingest(inbox: str = "seeds", warehouse: str | None = None, batch_size: int =
     counts = run.rows["runs"][0]
     publish_summary(run_id, "ingest", str(inbox_path),
                     {name: counts[f"n_{name}"] for name in ("seen", "new", "changed", "unchanged", "failed")},
-                    quote(tables), quote(failures))
+                    quote(tables), quote(failures), timer.slowest())
     return IngestResult(run_id, str(inbox_path), str(location.root), counts["n_seen"], counts["n_new"],
                         counts["n_changed"], counts["n_unchanged"], counts["n_failed"], landed,
-                        landed_doc_ids(tables), failures, timer.seconds)
+                        landed_doc_ids(tables), failures, timer.seconds, timer.slowest())

@@ -1,6 +1,7 @@
 """The per-batch stages shared by the ingest and reprocess flows."""
 from __future__ import annotations
 
+from collections import Counter
 from time import perf_counter
 
 from prefect.utilities.annotations import quote
@@ -13,13 +14,21 @@ from tasks.structure import structure
 
 
 class StageTimer:
-    """Wall time per stage, task overhead included, for the run summary and the benchmark."""
+    """Wall time per stage, task overhead included, for the run summary and the benchmark;
+    and the seconds each document took in the stages, to name the slowest ones."""
 
     def __init__(self):
         self.seconds: dict[str, float] = {}
+        self.documents: Counter = Counter()
 
     def __call__(self, stage: str):
         return _Span(self, stage)
+
+    def count(self, per_document: dict[str, float]) -> None:
+        self.documents.update(per_document)
+
+    def slowest(self, n: int = 10) -> list[tuple[str, float]]:
+        return self.documents.most_common(n)
 
 
 class _Span:
@@ -42,12 +51,15 @@ def process(raw: list[RawDocument], config: CleaningConfig, timer: StageTimer,
             failures: list[Failure]) -> list[StructuredDocument]:
     """clean → structure → language over one batch; failures are appended, never raised."""
     with timer("clean"):
-        cleaned, failed = clean(quote(raw), config)
+        cleaned, failed, seconds = clean(quote(raw), config)
     failures += failed
+    timer.count(seconds)
     with timer("structure"):
-        structured, failed = structure(quote(cleaned))
+        structured, failed, seconds = structure(quote(cleaned))
     failures += failed
+    timer.count(seconds)
     with timer("language"):
-        labelled, failed = detect_languages(quote(structured))
+        labelled, failed, seconds = detect_languages(quote(structured))
     failures += failed
+    timer.count(seconds)
     return labelled

@@ -9,6 +9,7 @@ from pathlib import Path
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
+from tasks.domain.batch import Seconds
 from tasks.domain.models import Failure, RawDocument, SourceFile
 from tasks.io.files import read_bytes
 from tasks.parallel import parallel_each
@@ -21,19 +22,19 @@ def read_file(f: SourceFile, inbox: Path, time_budget_s: float) -> RawDocument:
 
 
 def extract_files(inbox: Path, files: list[SourceFile],
-                  time_budget_s: float = DEFAULT_TIME_BUDGET_S) -> tuple[list[RawDocument], list[Failure]]:
+                  time_budget_s: float = DEFAULT_TIME_BUDGET_S) -> tuple[list[RawDocument], list[Failure], Seconds]:
     return parallel_each(files, partial(read_file, inbox=inbox, time_budget_s=time_budget_s), "extract",
                          attrgetter("source_path", "doc_id"))
 
 
 @task(name="extract text", cache_policy=NO_CACHE)
 def extract(inbox: Path, files: list[SourceFile],
-            time_budget_s: float = DEFAULT_TIME_BUDGET_S) -> tuple[list[RawDocument], list[Failure]]:
-    docs, failures = extract_files(inbox, files, time_budget_s)
+            time_budget_s: float = DEFAULT_TIME_BUDGET_S) -> tuple[list[RawDocument], list[Failure], Seconds]:
+    docs, failures, seconds = extract_files(inbox, files, time_budget_s)
     formats = Counter(d.source_format for d in docs)
     pages = sum(d.n_pages or 0 for d in docs)
     get_run_logger().info("extracted %d of %d files (%s%s)", len(docs), len(files),
                           ", ".join(f"{n} {fmt}" for fmt, n in formats.most_common()) or "none",
                           f"; {pages} pages" if pages else "")
     log_failures(failures)
-    return docs, failures
+    return docs, failures, seconds

@@ -8,19 +8,20 @@ from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from tasks.domain.document import label_languages
+from tasks.domain.batch import Seconds
 from tasks.domain.models import Failure, StructuredDocument
 from tasks.parallel import parallel_each
 from tasks.run_log import log_failures
 
 
-def label_all(docs: list[StructuredDocument]) -> tuple[list[StructuredDocument], list[Failure]]:
+def label_all(docs: list[StructuredDocument]) -> tuple[list[StructuredDocument], list[Failure], Seconds]:
     return parallel_each(docs, label_languages, "language", attrgetter("cleaned.raw.source_path", "cleaned.raw.doc_id"))
 
 
 @task(name="detect languages", cache_policy=NO_CACHE)
-def detect_languages(docs: list[StructuredDocument]) -> tuple[list[StructuredDocument], list[Failure]]:
-    done, failures = label_all(docs)
+def detect_languages(docs: list[StructuredDocument]) -> tuple[list[StructuredDocument], list[Failure], Seconds]:
+    done, failures, seconds = label_all(docs)
     langs = Counter(d.language for d in done)
     get_run_logger().info("languages: %s", ", ".join(f"{n} {k}" for k, n in langs.most_common()) or "none")
     log_failures(failures)
-    return done, failures
+    return done, failures, seconds

@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from typing import Callable, TypeVar
 
-from tasks.domain.batch import each
+from tasks.domain.batch import Seconds, each
 from tasks.domain.models import Failure
 
 In = TypeVar("In")
@@ -35,13 +35,13 @@ def _shared_pool(n: int) -> ProcessPoolExecutor:
     return _pool
 
 
-def _each_chunk(args) -> tuple[list, list[Failure]]:
+def _each_chunk(args) -> tuple[list, list[Failure], Seconds]:
     items, fn, stage, identify = args
     return each(items, fn, stage, identify)
 
 
 def parallel_each(items: list[In], fn: Callable[[In], Out], stage: str,
-                  identify: Callable[[In], tuple[str, str]]) -> tuple[list[Out], list[Failure]]:
+                  identify: Callable[[In], tuple[str, str]]) -> tuple[list[Out], list[Failure], Seconds]:
     """`each` over the items on every core, order kept. `fn` and `identify` must be
     module-level functions (they travel to the workers by name)."""
     n = workers()
@@ -51,7 +51,9 @@ def parallel_each(items: list[In], fn: Callable[[In], Out], stage: str,
     chunks = [(items[i:i + size], fn, stage, identify) for i in range(0, len(items), size)]
     done: list[Out] = []
     failed: list[Failure] = []
-    for chunk_done, chunk_failed in _shared_pool(n).map(_each_chunk, chunks):
+    seconds: Seconds = {}
+    for chunk_done, chunk_failed, chunk_seconds in _shared_pool(n).map(_each_chunk, chunks):
         done += chunk_done
         failed += chunk_failed
-    return done, failed
+        seconds.update(chunk_seconds)
+    return done, failed, seconds

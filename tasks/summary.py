@@ -24,11 +24,12 @@ def _counts(batches: list[dict[str, pa.Table]], table: str, column: str) -> Coun
 
 
 def build_summary(run_id: str, flow_name: str, inbox: str, counts: dict[str, int],
-                  batches: list[dict[str, pa.Table]], failures: list[Failure]) -> RunSummary:
+                  batches: list[dict[str, pa.Table]], failures: list[Failure],
+                  slowest: list[tuple[str, float]] = ()) -> RunSummary:
     noise = _counts(batches, "artifacts", "kind")
     noise.pop("whitespace", None)
     return RunSummary(run_id, flow_name, inbox, counts, dict(_counts(batches, "documents", "language")),
-                      dict(noise), tuple(failures))
+                      dict(noise), tuple(failures), tuple(slowest))
 
 
 def document_rows(batches: list[dict[str, pa.Table]]) -> list[dict]:
@@ -40,8 +41,9 @@ def document_rows(batches: list[dict[str, pa.Table]]) -> list[dict]:
 
 @task(name="publish the run summary", cache_policy=NO_CACHE)
 def publish_summary(run_id: str, flow_name: str, inbox: str, counts: dict[str, int],
-                    batches: list[dict[str, pa.Table]], failures: list[Failure]) -> str:
-    summary = build_summary(run_id, flow_name, inbox, counts, batches, failures)
+                    batches: list[dict[str, pa.Table]], failures: list[Failure],
+                    slowest: list[tuple[str, float]] = ()) -> str:
+    summary = build_summary(run_id, flow_name, inbox, counts, batches, failures, slowest)
     create_markdown_artifact(summary_markdown(summary), key=f"{summary.flow_name}-summary",
                              description=f"{summary.flow_name}: what this run landed and what failed")
     rows = document_rows(batches)

@@ -15,6 +15,7 @@ class RunSummary:
     languages: dict[str, int] = field(default_factory=dict)  # documents per language
     noise: dict[str, int] = field(default_factory=dict)  # removals per kind, whitespace apart
     failures: tuple[Failure, ...] = ()
+    slowest: tuple[tuple[str, float], ...] = ()  # (source_path, seconds in the stages), slowest first
 
 
 def summary_markdown(s: RunSummary) -> str:
@@ -32,6 +33,9 @@ def summary_markdown(s: RunSummary) -> str:
                   for f in s.failures]
     else:
         lines.append("None: every file was read.")
+    if s.slowest:
+        lines += ["", "## Slowest documents", "", "| file | seconds |", "| --- | ---: |"]
+        lines += [f"| {_cell(path)} | {seconds:.2f} |" for path, seconds in s.slowest]
     return "\n".join(lines) + "\n"
 
 

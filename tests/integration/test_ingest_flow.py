@@ -127,6 +127,8 @@ def test_the_run_publishes_its_summary_and_documents_as_artifacts(prefect_server
     summary = by_type["markdown"].data
     assert "| new | 6 |" in summary and "| failed | 1 |" in summary
     assert "| similar_documents | 101 |" in summary and "| empty.txt | extract | empty |" in summary
+    slowest_path = result.slowest[0][0]
+    assert len(result.slowest) == 6 and f"| {slowest_path} | {result.slowest[0][1]:.2f} |" in summary
     assert by_type["progress"].data == 100.0
     assert "003_03313f0c5d3ab870.txt" in str(by_type["table"].data)
     with get_client(sync_client=True) as client:

@@ -22,3 +22,12 @@ def test_summary_lists_counts_languages_noise_and_failures():
 def test_summary_of_a_run_that_landed_nothing():
     text = summary_markdown(RunSummary("r2", "ingest", "/inbox", {"seen": 5, "unchanged": 5}))
     assert "No document landed." in text and "None: every file was read." in text
+
+
+def test_summary_names_the_slowest_documents_slowest_first():
+    summary = RunSummary("r3", "ingest", "/inbox", {"seen": 2, "new": 2}, {"en": 2},
+                         slowest=(("reports/long.pdf", 12.5), ("a.txt", 0.04)))
+    text = summary_markdown(summary)
+    assert "## Slowest documents" in text
+    assert text.index("| reports/long.pdf | 12.50 |") < text.index("| a.txt | 0.04 |")
+    assert "Slowest documents" not in summary_markdown(RunSummary("r4", "ingest", "/inbox", {"seen": 0}))

@@ -193,3 +193,14 @@ def test_reprocess_keeps_reader_furniture_tables_and_properties(landed):
     result = reprocess(str(landed.location.root), all_documents=True)
     assert result.n_rebuilt == 8 and result.failures == []
     assert snapshot() == before
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_pdf_headings_in_larger_bold_type_give_sections_and_levels(landed, lang):
+    report = landed.reports[lang]
+    doc = landed.document(f"reports/report_{lang}.pdf")
+    sections = landed.rows("SELECT heading, level, page_start FROM sections WHERE doc_id = ? AND heading IS NOT NULL "
+                           "ORDER BY section_no", doc["doc_id"])
+    assert [(s["level"], s["heading"]) for s in sections] == list(report.headings)
+    assert doc["title"] == report.headings[0][1]
+    assert sections[-1]["page_start"] == report.n_pages

@@ -1,8 +1,9 @@
-"""The PDF reader on real PDFs made by fpdf2: the text layer page by page, ruled tables named as
-furniture, what the file says about itself, and a typed, actionable error for every PDF that
-cannot be read."""
+"""The PDF reader on real PDFs made by fpdf2: the text layer page by page, paragraphs and
+headings from its layout, ruled tables named as furniture, what the file says about itself,
+and a typed, actionable error for every PDF that cannot be read."""
 from __future__ import annotations
 
+import re
 import resource
 from datetime import date
 
@@ -55,6 +56,11 @@ def test_pages_are_joined_by_one_form_feed(sample, doc):
     assert not doc.raw_text.endswith("\f")
 
 
+def test_every_page_ends_with_a_line_end(doc):
+    # as pdftotext writes it: a page's last line is a whole line, the form feed comes after it
+    assert all(page.endswith("\n") and not page.endswith("\n\n") for page in doc.raw_text.split("\f"))
+
+
 def test_line_endings_are_lf_and_no_pdfium_marks_are_left(doc):
     assert "\r" not in doc.raw_text
     assert "\ufffe" not in doc.raw_text and "\x02" not in doc.raw_text
@@ -71,15 +77,16 @@ def test_the_text_comes_in_reading_order(sample, doc):
 
 
 def test_running_headers_and_page_numbers_are_left_for_the_cleaning(sample, doc):
+    # plain lines, apart from the body by the gap the page leaves around them
     for n, page in enumerate(doc.raw_text.split("\f"), start=1):
-        assert page.startswith(sample.header + "\n")
-        assert page.endswith(f"\nPage {n}")
+        assert page.startswith(sample.header + "\n\n")
+        assert page.endswith(f"\n\nPage {n}\n")
 
 
 def test_a_sentence_cut_by_the_page_break_is_left_cut(sample, doc):
     first, second = doc.raw_text.split("\f")[:2]
-    assert first.endswith(f"{sample.cut_before}\nPage 1")
-    assert second.startswith(f"{sample.header}\n{sample.cut_after}")
+    assert first.endswith(f"{sample.cut_before}\n\nPage 1\n")
+    assert second.startswith(f"{sample.header}\n\n{sample.cut_after}")
 
 
 def test_a_hyphen_at_a_line_end_comes_back_as_printed(sample, doc):
@@ -94,21 +101,140 @@ def test_the_hyphenation_rule_joins_the_word_the_reader_gave_back(sample, doc):
 
 
 @pytest.mark.parametrize("pdfium_text,expected", [
-    ("migra\ufffetion policy\r\nnext", "migra-\ntion policy\nnext"),
-    ("migra\ufffe\r\ntion", "migra-\ntion"),  # a mark before a line break: one break, no blank line
-    ("old\x02style mark", "old-\nstyle mark"),
-    ("a\rb\n\nc", "a\nb\n\nc"),
-    ("last line-", "last line-"),  # a hyphen at the end of a page is printed as is
+    ("migra\ufffetion policy\r\nnext", "migra-\ntion policy\nnext\n"),
+    ("migra\ufffe\r\ntion", "migra-\ntion\n"),  # a mark before a line break: one break, no blank line
+    ("old\x02style mark", "old-\nstyle mark\n"),
+    ("a\rb\n\nc", "a\nb\n\nc\n"),
+    ("last line-", "last line-\n"),  # a hyphen at the end of a page is printed as is
+    ("ends with its break\r\n", "ends with its break\n"),
 ])
 def test_pdfium_line_ends_and_hyphen_marks(pdfium_text, expected):
-    from tasks.readers.pdf import _normalise  # what the reader does to pdfium's text, and only that
+    # what the reader does to pdfium's lines, before the layout adds blank lines and `#` marks
+    from tasks.readers.pdf.layout import Line, split_lines
 
-    assert _normalise(pdfium_text, None) == (expected, [])
+    assert "".join(Line(start, content, hyphen, None).text
+                   for start, content, hyphen in split_lines(pdfium_text)) == expected
 
 
 def test_letters_and_accents_survive(doc):
     assert "migration" in doc.raw_text or "migración" in doc.raw_text
     assert "Ã" not in doc.raw_text
+
+
+# --- paragraphs and headings from the layout -----------------------------------------------------
+
+def headings(raw_text: str) -> list[tuple[int, str]]:
+    return [(len(m.group(1)), m.group(2)) for m in re.finditer(r"(?m)(?:^|(?<=\f))(#+) (.*)$", raw_text)]
+
+
+def blocks(page: str) -> list[str]:
+    """A page's blocks: what blank lines keep apart."""
+    return [b.strip("\n") for b in page.split("\n\n") if b.strip()]
+
+
+def test_headings_are_hash_lines_with_their_levels(sample, doc):
+    # 16 pt bold title on two lines -> 1, 14 pt bold -> 2, 12 pt bold -> 3
+    assert headings(doc.raw_text) == list(sample.headings)
+
+
+def test_paragraphs_and_headings_are_blocks_apart(sample, doc):
+    for n, (page, outline) in enumerate(zip(doc.raw_text.split("\f"), sample.outline), start=1):
+        found = blocks(page)
+        assert found[0] == sample.header and found[-1] == f"Page {n}"
+        assert [b if b.startswith("#") else " ".join(b.split())[:30] for b in found[1:-1]] == list(outline)
+
+
+def test_a_paragraph_keeps_its_lines_together(sample, doc):
+    # no blank line where a line only wrapped: the paragraph with the hyphenated word is one block of three lines
+    [block] = [b for b in blocks(doc.raw_text) if f"{sample.hyphen_first}-\n{sample.hyphen_second}" in b]
+    assert block.count("\n") == 2 and block.endswith(".")
+
+
+def test_a_running_header_and_footer_in_large_bold_type_are_no_headings():
+    pages = [[pdfs.heading(f"{n}. Part {n}", 2), "The body text of this part runs over a line of the page in the "
+              "body font of the report, as body text does."] for n in (1, 2, 3)]
+    doc = read(pdfs.report_pdf(pages, header="Regional Consultation 2024", header_font=("B", 16),
+                               footer_font=("B", 14)))
+    assert headings(doc.raw_text) == [(1, "1. Part 1"), (1, "2. Part 2"), (1, "3. Part 3")]
+    for n, page in enumerate(doc.raw_text.split("\f"), start=1):
+        assert page.startswith("Regional Consultation 2024\n\n") and page.endswith(f"\n\nPage {n}\n")
+
+
+def test_a_heading_atop_each_page_is_no_running_header():
+    pages = [[pdfs.heading(title, 1), "The body text of this part runs over a line of the page in the body "
+              "font of the report, as body text does."] for title in ("Opening", "Arrivals", "Conclusions")]
+    doc = read(pdfs.report_pdf(pages, footer=None))
+    assert headings(doc.raw_text) == [(1, "Opening"), (1, "Arrivals"), (1, "Conclusions")]
+
+
+def test_short_lines_in_body_font_bold_sentences_and_large_blocks_are_no_headings():
+    styled = pdfs.Styled
+    page = [
+        "List of participants",  # short, no final period, body font
+        "The delegations of the following States took part in the meeting and in its working groups.",
+        styled("This bold sentence is a paragraph of its own.", 11, "B"),  # ends with a period
+        styled("The meeting heard statements from the delegations\n**on the protection of migrant children**\n"
+               "and from the observers, who spoke after them.", 11, "", markdown=True),  # bold inside a paragraph
+        styled("A statement printed in large type runs over three lines of the page, as a quotation set "
+               "apart from the text might, and it is not a heading of the report at all", 16, ""),
+        "The report closes with the list of documents.",
+    ]
+    doc = read(pdfs.report_pdf([page]))
+    assert headings(doc.raw_text) == []
+    assert [" ".join(b.split())[:20] for b in blocks(doc.raw_text)] == [
+        "List of participants", "The delegations of t", "This bold sentence i", "The meeting heard st",
+        "A statement printed ", "The report closes wi", "Page 1"]
+
+
+def test_a_bold_line_at_body_size_is_the_deepest_heading():
+    page = [pdfs.heading("2. Arrivals", 2),
+            "The arrivals were registered at the border crossings of the region by the national migration "
+            "services, every month, and sent to the secretariat at the end of each quarter.",
+            pdfs.Styled("Data sources"),
+            "Border records and household surveys were compared for every State, and the differences between "
+            "them were explained by the definitions each State uses for a regular entry."]
+    doc = read(pdfs.report_pdf([page]))
+    assert headings(doc.raw_text) == [(1, "2. Arrivals"), (2, "Data sources")]
+
+
+def test_sizes_set_by_the_text_matrix_count():
+    # `/F1 1 Tf` scaled to 16 pt and 11 pt by the matrix, as layout programs write it
+    doc = read(pdfs.matrix_sized_pdf())
+    assert doc.raw_text.startswith("# Background\n\n## Sources of the data\n\n")
+    assert [b.split("\n")[0] for b in blocks(doc.raw_text)][2:] == [
+        "The working group compared the figures of eleven States", "It agreed on a common calendar for the publication"]
+
+
+def test_two_columns_read_in_order_with_their_paragraphs():
+    columns = pdfs.two_column_pdf()
+    doc = read(columns.pdf)
+    found = blocks(doc.raw_text)
+    assert found[0] == "# " + columns.title
+    # a paragraph that ends the left column ends there; one that goes on in the right column goes on
+    assert [" ".join(b.split()) for b in found[1:]] == list(columns.paragraphs)
+    left, right = columns.across_columns
+    assert f"{left}\n{right}" in doc.raw_text
+
+
+@pytest.mark.parametrize("page_no", [1, 2])
+@pytest.mark.parametrize("degrees", [90, 180, 270])
+def test_a_turned_page_reads_as_the_upright_one(degrees, page_no):
+    # pdfium alone reads a page turned by 90 bottom line first, and a row's cells right to left at 180
+    sample = pdfs.sample_report_pdf("en")
+    upright = read(sample.pdf)
+    turned = read(pdfs.with_page_rotated(sample.pdf, page_no, degrees))
+    assert turned.raw_text == upright.raw_text and turned.furniture == upright.furniture
+
+
+@pytest.mark.parametrize("degrees", [90, 180, 270])
+def test_text_printed_sideways_keeps_its_headings_and_paragraphs(degrees):
+    # the text matrix turns (at 270 pdfium gives the lines bottom to top: their baselines put them back)
+    text = ("The arrivals at the northern crossing grew in each of the three years, while those at the "
+            "coastal port stayed close to their level of 2021, as the table of the annex shows.")
+    doc = read(pdfs.turned_text_pdf([pdfs.heading("Arrivals by crossing", 2), text, "Returns were not counted."],
+                                    degrees))
+    assert [" ".join(b.split()) for b in blocks(doc.raw_text)] == [
+        "# Arrivals by crossing", text, "Returns were not counted."]
 
 
 # --- tables -----------------------------------------------------------------------------------
@@ -123,9 +249,9 @@ def test_the_table_text_is_named_furniture_on_whole_lines(sample, doc):
     assert [f.kind for f in doc.furniture] == ["table"]
     span = doc.furniture[0]
     named = doc.raw_text[span.raw_start:span.raw_end]
-    assert doc.raw_text[span.raw_start - 1] == "\n" and named.endswith("\n")
-    for row in sample.table:
-        assert " ".join(row) + "\n" in named
+    # exactly the table's lines: no blank line inside, the blank lines around it outside
+    assert named == "".join(" ".join(row) + "\n" for row in sample.table)
+    assert doc.raw_text[span.raw_start - 2:span.raw_start] == "\n\n" and doc.raw_text[span.raw_end] == "\n"
     page = doc.raw_text.count("\f", 0, span.raw_start) + 1
     assert page == sample.table_page
 
@@ -166,13 +292,14 @@ def test_a_framed_box_of_one_column_is_not_a_table():
 
 
 def test_text_pages_with_a_header_rule_are_not_searched_for_tables():
-    from tasks.readers.pdf import _read_pages, _Budget  # the cheap signal that spares pdfplumber
+    from tasks.readers.pdf.budget import Budget  # the cheap signal that spares pdfplumber
+    from tasks.readers.pdf.layout import read_pages
     import pypdfium2
 
     sample = pdfs.sample_report_pdf("en")
     pdf = pypdfium2.PdfDocument(sample.pdf)
     try:
-        ruled = [p.ruled for p in _read_pages(pdf, _Budget("x.pdf", BUDGET_S))]
+        ruled = [p.ruled for p in read_pages(pdf, Budget("x.pdf", BUDGET_S))]
     finally:
         pdf.close()
     assert ruled == [n == sample.table_page for n in range(1, sample.n_pages + 1)]
@@ -262,12 +389,16 @@ def test_read_document_sends_pdfs_here():
 
 @pytest.mark.unit
 def test_a_500_page_pdf_reads_in_bounded_memory():
+    """Its speed is measured by bench/pdf_benchmark.py, not here."""
     data = pdfs.long_pdf(500)
     peak_before_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     doc = read(data)
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak_before_kb) / 1024
     assert doc.n_pages == 500 and doc.raw_text.count("\f") == 499
-    assert doc.raw_text.rstrip().endswith("- 500 -")
+    assert doc.raw_text.endswith("\n\n- 500 -\n")
     assert doc.tables == ()
+    # one paragraph of even lines and the page number on every page; nothing there is a heading
+    assert all(len(blocks(page)) == 2 for page in doc.raw_text.split("\f"))
+    assert "#" not in doc.raw_text
     # every page is closed after use: the peak grows by the text, not by 500 parsed pages
     assert grown_mb < 150

@@ -7,7 +7,7 @@ INBOX ?= seeds
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: run test bench lock clean-warehouse
+.PHONY: run test serve bench lock clean-warehouse
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,13 @@ test: $(VENV)/.installed
 	$(BIN)/lint-imports --no-logo --no-cache
 	$(BIN)/python -m pytest
 
+# The always-on setup: Prefect server and UI on 127.0.0.1, pool, deployments, a worker.
+serve: $(VENV)/.installed
+	$(BIN)/consultations serve $(INBOX)
+
 bench: $(VENV)/.installed
 	$(BIN)/python -m bench.ingest_benchmark
+	$(BIN)/python -m bench.pdf_benchmark
 
 lock: | $(BIN)/uv
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock --no-header

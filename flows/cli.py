@@ -154,3 +154,21 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+@app.command()
+def serve(inbox: Path = typer.Argument(Path("seeds"), help="Folder the scheduled ingestion reads."),
+          warehouse: Optional[Path] = WarehouseOption,
+          port: Optional[int] = typer.Option(None, help="Port of the server and UI (default 4200, else a free one)."),
+          host: str = typer.Option("127.0.0.1", help="Address the server listens on.")):
+    """Run the always-on setup: Prefect server and UI, the work pool, the deployments of
+    prefect.yaml and a worker, ingesting INBOX every 15 minutes. Ctrl-C stops all of it."""
+    if not inbox.is_dir():
+        raise typer.BadParameter(f"{inbox} is not a folder", param_hint="INBOX")
+    from flows.serve import LocalPrefectError, serve as serve_all
+
+    try:
+        serve_all(host, port, str(inbox), str(warehouse) if warehouse else None)
+    except LocalPrefectError as error:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(1)

@@ -19,6 +19,7 @@ from tests.builders.docx_files import (bad_crc_docx, blank_docx, broken_xml_docx
                                        encrypted_member_docx, not_a_zip_docx, sections_docx,
                                        statement_docx, styled_headings_docx, without_core_properties_docx,
                                        zip_bomb_docx, zip_without_document)
+from tests.reading import body_of
 
 pytestmark = pytest.mark.unit
 
@@ -42,15 +43,6 @@ def _assert_furniture_sound(doc: RawDocument) -> None:
         assert doc.raw_text[f.raw_start:f.raw_end].endswith("\n\n")
         assert f.raw_start == 0 or doc.raw_text[:f.raw_start].endswith("\n\n")
         previous_end = f.raw_end
-
-
-def _body(doc: RawDocument) -> str:
-    """The raw text with the furniture taken out, as the cleaning will leave it."""
-    kept, pos = [], 0
-    for f in doc.furniture:
-        kept.append(doc.raw_text[pos:f.raw_start])
-        pos = f.raw_end
-    return "".join(kept) + doc.raw_text[pos:]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -124,7 +116,7 @@ def test_header_and_footer_stay_in_the_text_named_as_furniture(lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_furniture_covers_no_body(lang):
     doc, facts = _statement(lang)
-    body = _body(doc)
+    body = body_of(doc)
     assert body.startswith(f"# {facts.title}\n\n") and body.endswith(f"{facts.paragraphs[-1]}\n\n")
     assert facts.header not in body and facts.footer not in body
     for paragraph in facts.paragraphs:
@@ -209,7 +201,7 @@ def test_headers_and_footers_of_every_section_each_once():
     named = [(f.kind, doc.raw_text[f.raw_start:f.raw_end]) for f in doc.furniture]
     assert named == [*(("running_header", h + "\n\n") for h in facts.headers),
                      *(("running_footer", f + "\n\n") for f in facts.footers)]
-    assert _body(doc) == "\n\n".join(facts.body) + "\n\n"
+    assert body_of(doc) == "\n\n".join(facts.body) + "\n\n"
 
 
 def test_the_reader_is_reached_through_read_document():

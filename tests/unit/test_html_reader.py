@@ -11,25 +11,13 @@ from tasks.domain.extract import ReadError
 from tasks.domain.models import RawDocument, Table
 from tasks.readers.html import read_html
 from tests.builders.html_pages import ENGLISH_ARTICLE, ENGLISH_PAGE, FRENCH_PAGE, LAYOUT_PAGE, SPANISH_PAGE, TABLE_PAGE
+from tests.reading import body_of, spans_of
 
 pytestmark = pytest.mark.unit
 
 def read(page: str | bytes, encoding: str = "utf-8") -> RawDocument:
     data = page.encode(encoding) if isinstance(page, str) else page
     return read_html("statements/page.html", "doc1", data)
-
-
-def spans_of(doc: RawDocument, kind: str) -> list[str]:
-    return [doc.raw_text[f.raw_start:f.raw_end] for f in doc.furniture if f.kind == kind]
-
-
-def body_of(doc: RawDocument) -> str:
-    """The raw text without its furniture: what the cleaning will keep of it."""
-    out, pos = [], 0
-    for f in doc.furniture:
-        out.append(doc.raw_text[pos:f.raw_start])
-        pos = f.raw_end
-    return "".join(out) + doc.raw_text[pos:]
 
 
 # --- the English statement page --------------------------------------------------------------

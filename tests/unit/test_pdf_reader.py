@@ -283,6 +283,109 @@ def test_a_table_on_a_turned_page_is_still_named(degrees):
     assert sample.after_table not in named and sample.before_table not in named
 
 
+@pytest.mark.parametrize("degrees", [90, 180, 270])
+def test_a_table_on_a_turned_page_reads_as_printed(degrees):
+    # the page turned by /Rotate alone: its table is read the way its text reads, row by row
+    sample = pdfs.sample_report_pdf("en")
+    doc = read(pdfs.with_page_rotated(sample.pdf, sample.table_page, degrees))
+    assert [t.cells for t in doc.tables] == [sample.table]
+
+
+@pytest.mark.parametrize("turned_by_rotate", [False, True])
+@pytest.mark.parametrize("degrees", [90, 180, 270])
+def test_a_table_printed_sideways_reads_row_by_row(degrees, turned_by_rotate):
+    # a landscape table: the text matrix turns it; /Rotate may turn the page back upright on screen
+    rows = (("Border crossing", "2021", "2022"), ("Northern crossing", "12,430", "15,872"),
+            ("Coastal port", "3,905", "4,117"))
+    data = _sideways_table_pdf(rows, degrees)
+    doc = read(pdfs.with_page_rotated(data, 1, degrees) if turned_by_rotate else data)
+    assert [t.cells for t in doc.tables] == [rows]
+
+
+def _sideways_table_pdf(rows, degrees: int) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    with pdf.rotation(degrees, x=pdf.w / 2, y=pdf.h / 2):
+        pdf.set_y(90)
+        pdf.multi_cell(150, 5, "Arrivals by crossing, as registered by the border authorities. " * 2,
+                       new_x="LMARGIN", new_y="NEXT")
+        with pdf.table(width=150, first_row_as_headings=False) as table:
+            for cells in rows:
+                row = table.row()
+                for cell in cells:
+                    row.cell(cell)
+    return bytes(pdf.output())
+
+
+_PROSE = ("The delegations reviewed the arrivals at each border crossing, the registrations of requests "
+          "for international protection and the capacity of the reception centres, 2021 to 2023. ")
+
+
+def test_a_table_among_long_paragraphs_keeps_its_cells():
+    # the cells' text is read on the page, box by box: none of the prose around them gets in
+    table = pdfs.sample_report_pdf("en").table
+    doc = read(pdfs.report_pdf([[_PROSE * 4, _PROSE * 3, table, _PROSE * 4, _PROSE * 3]]))
+    assert [t.cells for t in doc.tables] == [table]
+    [span] = doc.furniture
+    assert doc.raw_text[span.raw_start:span.raw_end] == "".join(" ".join(row) + "\n" for row in table)
+
+
+def test_a_table_drawn_in_a_form_xobject_keeps_its_cells():
+    # imposition tools and placed graphics draw a page inside a form XObject, scaled and moved
+    sample = pdfs.sample_report_pdf("en")
+    doc = read(_in_forms(sample.pdf))
+    assert [(t.page, t.cells) for t in doc.tables] == [(sample.table_page, sample.table)]
+    named = "".join(doc.raw_text[f.raw_start:f.raw_end] for f in doc.furniture)
+    assert named == "".join(" ".join(row) + "\n" for row in sample.table)
+
+
+def _in_forms(data: bytes) -> bytes:
+    """The PDF with each page drawn as a form XObject, scaled by 0.9 and moved."""
+    import io
+
+    import pypdfium2
+
+    source, out = pypdfium2.PdfDocument(data), pypdfium2.PdfDocument.new()
+    try:
+        for index in range(len(source)):
+            width, height = source[index].get_size()
+            form = source.page_as_xobject(index, out).as_pageobject()
+            form.transform(pypdfium2.PdfMatrix().scale(0.9, 0.9).translate(20, 30))
+            page = out.new_page(width, height)
+            page.insert_obj(form)
+            page.gen_content()
+        buffer = io.BytesIO()
+        out.save(buffer)
+        return buffer.getvalue()
+    finally:
+        out.close()
+        source.close()
+
+
+@pytest.mark.parametrize("in_forms", [False, True])
+def test_pdfplumber_reads_no_characters_of_a_table_page(in_forms):
+    # what makes a table page cheap: pdfplumber sees the page's paths only (form XObjects too)
+    import io
+
+    import pdfplumber
+    import pypdfium2
+
+    from tasks.readers.pdf.tables import _paths_only
+
+    sample = pdfs.sample_report_pdf("en")
+    pdf = pypdfium2.PdfDocument(_in_forms(sample.pdf) if in_forms else sample.pdf)
+    try:
+        copy = _paths_only(pdf, sample.table_page - 1, 0)
+    finally:
+        pdf.close()
+    with pdfplumber.open(io.BytesIO(copy)) as plumber:
+        page = plumber.pages[0]
+        assert page.chars == [] and len(page.find_tables()) == 1
+
+
 def test_a_framed_box_of_one_column_is_not_a_table():
     # three framed lines draw enough rules for pdfplumber to look, and find one column
     box = (("Only one cell in a frame",), ("and another",), ("and a third",))

@@ -2,9 +2,10 @@
 tables with pdfplumber.
 
 pypdfium2 reads hundreds of pages a second and keeps the column order; pdfplumber finds ruled
-tables well but reads ~8 pages/s, so it opens only the pages that draw enough straight lines to
-hold a ruled table (`tables`). A table's lines stay in `raw_text` and are named
-`Furniture("table")`, so its numbers never end up in the paragraphs and nothing disappears unseen.
+tables well but is slow on text, so it searches only the pages that draw enough straight lines
+to hold a ruled table and sees only their paths, and pdfium reads the cells' text (`tables`). A
+table's lines stay in `raw_text` and are named `Furniture("table")`, so its numbers never end up
+in the paragraphs and nothing disappears unseen.
 
 The text is pdfium's, page by page, with these changes only: line endings become LF and every
 page ends with one, as pdftotext writes it; pdfium's line-break hyphen mark becomes the `-` and
@@ -26,7 +27,7 @@ from tasks.readers.pdf.blocks import write_text
 from tasks.readers.pdf.budget import Budget
 from tasks.readers.pdf.layout import Page, read_pages
 from tasks.readers.pdf.properties import pdf_properties
-from tasks.readers.pdf.tables import find_tables, table_lines
+from tasks.readers.pdf.tables import find_tables
 
 
 def read_pdf(source_path: str, doc_id: str, data: bytes, time_budget_s: float) -> RawDocument:
@@ -35,8 +36,8 @@ def read_pdf(source_path: str, doc_id: str, data: bytes, time_budget_s: float) -
     try:
         pages = read_pages(pdf, budget)
         _refuse_without_text(source_path, pages)
-        found = find_tables(data, [i for i, p in enumerate(pages) if p.ruled], budget)
-        raw_text, furniture = write_text(pages, table_lines(pdf, pages, found))
+        ruled = find_tables(pdf, pages, budget)
+        raw_text, furniture = write_text(pages, ruled.lines)
         properties = pdf_properties(pdf)
     except pdfium.PdfiumError as e:
         # The document opened but a page or its text did not load: a damaged file.
@@ -44,7 +45,7 @@ def read_pdf(source_path: str, doc_id: str, data: bytes, time_budget_s: float) -
                         "re-download or re-export the complete file and put it back in the inbox") from e
     finally:
         pdf.close()
-    tables = tuple(Table(no, t.page_index + 1, t.rows) for no, t in enumerate(found))
+    tables = tuple(Table(no, t.page_index + 1, t.rows) for no, t in enumerate(ruled.found))
     return RawDocument(doc_id, source_path, "pdf", raw_text, "", n_pages=len(pages),
                        furniture=furniture, tables=tables, properties=properties)
 

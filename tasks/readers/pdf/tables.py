@@ -1,26 +1,43 @@
-"""Ruled tables: pdfplumber finds them on the pages that draw rules, pdfium says which lines
-of the text layer are their cells.
+"""Ruled tables: pdfplumber finds them on the pages that draw rules, pdfium reads their cells
+and says which lines of the text layer they hold.
 
-pdfplumber finds ruled tables well but reads ~8 pages/s, so it opens only the pages that draw
-enough straight lines to hold a ruled table."""
+pdfplumber finds ruled tables well but is slow on a page of text: pdfminer interprets the whole
+page and pdfplumber turns every character into a dict, although finding a table by its rules
+needs the rules only. So only the pages that draw enough straight lines to hold a ruled table
+are searched, and pdfplumber sees a copy of each that holds its paths alone: pdfium imports the
+page into a new document, removes all but its paths (text, images, shadings, in form XObjects
+too) and writes it out, a page that pdfplumber reads in a few milliseconds.
+pdfplumber's grid gives the cells' boxes; pdfium reads the text inside each box on the page
+itself (every character whose printed shape touches the box, in the page's order; whitespace
+collapsed, a line-break hyphen kept as printed).
+
+pdfplumber reads the copy turned the way its text reads upright (the direction most of the
+page's lines run in), so a landscape table printed sideways has its header as its first row,
+whether or not /Rotate turns the page on screen.
+"""
 from __future__ import annotations
 
 import io
 import logging
+import math
+from collections import Counter
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Optional, Sequence
 
 import pdfplumber
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
-from tasks.domain.extract import ReadError
 from tasks.readers.pdf.budget import Budget
-from tasks.readers.pdf.layout import Page, char_indexer
+from tasks.readers.pdf.layout import HYPHEN_MARKS, Geometry, Page, char_indexer
 
 log = logging.getLogger(__name__)
 
 Rows = tuple[tuple[str, ...], ...]
 BBox = tuple[float, float, float, float]
+Grid = tuple[tuple[Optional[BBox], ...], ...]  # a table's cells by row, None where a cell is merged or missing
+
+_HYPHEN_MARK = str.maketrans({mark: "-\n" for mark in HYPHEN_MARKS})
 
 
 @dataclass(frozen=True)
@@ -30,37 +47,123 @@ class FoundTable:
     rows: Rows
 
 
-def find_tables(data: bytes, page_indexes: list[int], budget: Budget) -> list[FoundTable]:
-    if not page_indexes:
-        return []
+@dataclass(frozen=True)
+class Tables:
+    found: list[FoundTable]
+    # For each page with a table, which of its lines lie mostly inside one (`Page.lines` order).
+    lines: dict[int, list[bool]]
+
+
+def find_tables(pdf: pdfium.PdfDocument, pages: Sequence[Page], budget: Budget) -> Tables:
+    """The ruled tables of the pages that draw rules, and which lines of those pages they hold.
+    An error of the table engine costs the page its tables: its text stays in the body."""
+    candidates = [i for i, p in enumerate(pages) if p.ruled]
     found: list[FoundTable] = []
+    lines: dict[int, list[bool]] = {}
+    for done, index in enumerate(candidates):
+        budget.check(done, len(candidates), "pages searched for tables")
+        try:
+            grids = _grids(_paths_only(pdf, index, _upright_rotation(pages[index])))
+            if grids:
+                tables, flags = _read_cells(pdf, index, pages[index], grids)
+                found.extend(tables)
+                if tables:
+                    lines[index] = flags
+        except Exception as e:  # noqa: BLE001 - pdfminer raises many types, pdfium its own
+            log.warning("tables of page %d not read (%s: %s); their text stays in the body",
+                        index + 1, type(e).__name__, e)
+    return Tables(found, lines)
+
+
+def _paths_only(pdf: pdfium.PdfDocument, index: int, rotation: int) -> bytes:
+    """A one-page PDF of the page's paths, turned by `rotation` (/Rotate)."""
+    new = pdfium.PdfDocument.new()
     try:
-        with pdfplumber.open(io.BytesIO(data), pages=[i + 1 for i in page_indexes]) as plumber:
-            for done, page in enumerate(plumber.pages):
-                budget.check(done, len(page_indexes), "pages searched for tables")
-                try:
-                    found.extend(_page_tables(page))
-                finally:
-                    page.close()  # pdfplumber keeps every parsed object of the page otherwise
-    except ReadError:
-        raise
-    except Exception as e:  # noqa: BLE001 - pdfminer raises many types
-        # pdfium has read the text; an error of the table engine costs the tables, not the document.
-        log.warning("tables not read (%s: %s); their text stays in the body", type(e).__name__, e)
-        return []
-    return found
+        new.import_pages(pdf, [index])
+        page = new[0]
+        try:
+            _keep_paths(page)
+            page.set_rotation(rotation)
+            page.gen_content()
+        finally:
+            page.close()
+        buffer = io.BytesIO()
+        new.save(buffer)
+        return buffer.getvalue()
+    finally:
+        new.close()
 
 
-def _page_tables(page) -> Iterator[FoundTable]:
-    for table in page.find_tables():
-        rows = tuple(tuple(_cell_text(c) for c in row) for row in table.extract())
-        if _is_real_table(rows):
-            bbox = _pdf_space(table.bbox, page.page_obj.mediabox, page.rotation)
-            yield FoundTable(page.page_number - 1, bbox, rows)
+def _keep_paths(page: pdfium.PdfPage) -> None:
+    """Leaves the page its paths only. A form XObject of paths stays as it is; pdfium does not
+    write again the content of a form it changed, so the paths of a form that holds anything
+    else come out onto the page, turned into page space, and the form goes."""
+    # each list is made first: removing an object shifts the indexes get_objects walks by
+    for obj in list(page.get_objects(max_depth=1)):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_FORM:
+            inside = list(page.get_objects(form=obj, level=1))
+            if all(o.type in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM) for o in inside):
+                continue
+            for path in [o for o in inside if o.type == pdfium_c.FPDF_PAGEOBJ_PATH]:
+                forms = _containers(path)
+                page.remove_obj(path)
+                for form in forms:  # innermost first: each form's matrix places its content in its container
+                    path.transform(form.get_matrix())
+                page.insert_obj(path)
+        page.remove_obj(obj)
+        obj.close()
 
 
-def _cell_text(cell: str | None) -> str:
-    return " ".join(cell.split()) if cell else ""
+def _containers(obj: pdfium.PdfObject) -> list[pdfium.PdfObject]:
+    """The forms an object lies in, innermost first."""
+    forms = []
+    while obj.container is not None:
+        obj = obj.container
+        forms.append(obj)
+    return forms
+
+
+def _grids(data: bytes) -> list[tuple[BBox, Grid]]:
+    """The tables pdfplumber finds on a one-page PDF: each one's box and its cells' boxes, in
+    PDF user space."""
+    with pdfplumber.open(io.BytesIO(data)) as plumber:
+        page = plumber.pages[0]
+        mediabox, rotation = page.page_obj.mediabox, page.rotation
+
+        def space(bbox) -> BBox:
+            return _pdf_space(bbox, mediabox, rotation)
+
+        return [(space(t.bbox), tuple(tuple(None if c is None else space(c) for c in row.cells) for row in t.rows))
+                for t in page.find_tables()]
+
+
+def _read_cells(pdf: pdfium.PdfDocument, index: int, page: Page,
+                grids: list[tuple[BBox, Grid]]) -> tuple[list[FoundTable], list[bool]]:
+    """The tables with their cells' text, and which of the page's lines lie in one."""
+    pdf_page = pdf[index]
+    try:
+        textpage = pdf_page.get_textpage()
+        try:
+            tables = []
+            for bbox, grid in grids:
+                rows = tuple(tuple(_cell_text(textpage, cell) for cell in row) for row in grid)
+                if _is_real_table(rows):
+                    tables.append(FoundTable(index, bbox, rows))
+            flags = _lines_in(textpage, page, [t.bbox for t in tables]) if tables else []
+            return tables, flags
+        finally:
+            textpage.close()
+    finally:
+        pdf_page.close()
+
+
+def _cell_text(textpage: pdfium.PdfTextPage, cell: BBox | None) -> str:
+    if cell is None:
+        return ""
+    left, bottom, right, top = cell
+    return " ".join(textpage.get_text_bounded(left, bottom, right, top).translate(_HYPHEN_MARK).split())
 
 
 def _is_real_table(rows: Rows) -> bool:
@@ -69,40 +172,56 @@ def _is_real_table(rows: Rows) -> bool:
     return len(filled) >= 2 and max(sum(1 for c in r if c) for r in filled) >= 2
 
 
-def table_lines(pdf: pdfium.PdfDocument, pages: Sequence[Page],
-                found: Sequence[FoundTable]) -> dict[int, list[bool]]:
-    """For each page with a table, which of its lines lie mostly inside one: most of their
-    visible characters have their centre in a table's box."""
-    bboxes: dict[int, list[BBox]] = {}
-    for t in found:
-        bboxes.setdefault(t.page_index, []).append(t.bbox)
-    return {index: _lines_in(pdf, index, pages[index], boxes) for index, boxes in bboxes.items()}
+def _lines_in(textpage: pdfium.PdfTextPage, page: Page, bboxes: list[BBox]) -> list[bool]:
+    """Which of the page's lines lie mostly inside a table: most of their visible characters
+    have their centre in a table's box. Only the lines whose baseline passes near a table are
+    read character by character."""
+    char_index = char_indexer(textpage, page.text)
+
+    def inside(offset: int) -> bool:
+        i = char_index(offset)
+        if i < 0:
+            return False
+        left, bottom, right, top = textpage.get_charbox(i)
+        x, y = (left + right) / 2, (bottom + top) / 2
+        return any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in bboxes)
+
+    flags = []
+    for line in page.lines:
+        if line.geometry is not None and not _near(line.geometry, bboxes):
+            flags.append(False)
+            continue
+        visible = [line.start + i for i, c in enumerate(line.content) if not c.isspace()]
+        flags.append(bool(visible) and 2 * sum(1 for i in visible if inside(i)) > len(visible))
+    return flags
 
 
-def _lines_in(pdf: pdfium.PdfDocument, index: int, page: Page, bboxes: list[BBox]) -> list[bool]:
-    pdf_page = pdf[index]
-    try:
-        textpage = pdf_page.get_textpage()
-        try:
-            char_index = char_indexer(textpage, page.text)
+# A line's characters have their centres this many font sizes from its baseline at most.
+_CENTRE_REACH = 3
 
-            def inside(offset: int) -> bool:
-                i = char_index(offset)
-                if i < 0:
-                    return False
-                left, bottom, right, top = textpage.get_charbox(i)
-                x, y = (left + right) / 2, (bottom + top) / 2
-                return any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in bboxes)
 
-            flags = []
-            for line in page.lines:
-                visible = [line.start + i for i, c in enumerate(line.content) if not c.isspace()]
-                flags.append(bool(visible) and 2 * sum(1 for i in visible if inside(i)) > len(visible))
-            return flags
-        finally:
-            textpage.close()
-    finally:
-        pdf_page.close()
+def _near(line: Geometry, bboxes: list[BBox]) -> bool:
+    """Whether the line's baseline passes near a box: across the line's direction, within
+    _CENTRE_REACH font sizes of it."""
+    at = line.x * line.up_x + line.y * line.up_y
+    reach = _CENTRE_REACH * line.size
+    for x0, y0, x1, y1 in bboxes:
+        across = [x * line.up_x + y * line.up_y for x, y in ((x0, y0), (x0, y1), (x1, y0), (x1, y1))]
+        if min(across) - reach <= at <= max(across) + reach:
+            return True
+    return False
+
+
+def _upright_rotation(page: Page) -> int:
+    """The /Rotate that shows most of the page's text upright: 0 for text printed upright, 90
+    for text running up the page, and so on; weighed by the lines' lengths."""
+    turns: Counter[int] = Counter()
+    for line in page.lines:
+        g = line.geometry
+        if g is not None:
+            # the text's "up" is (0, 1) upright; a page turned clockwise by 90 shows (-1, 0) as up
+            turns[round((math.degrees(math.atan2(g.up_y, g.up_x)) - 90) / 90) % 4 * 90] += len(line.content)
+    return turns.most_common(1)[0][0] if turns else 0
 
 
 def _pdf_space(bbox: BBox, mediabox: Sequence[float], rotation: int) -> BBox:

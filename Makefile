@@ -7,7 +7,7 @@ INBOX ?= seeds
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: run test serve bench lock clean-warehouse
+.PHONY: run test serve bench lock clean-warehouse chromium
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,15 @@ $(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/uv
 run: $(VENV)/.installed
 	$(BIN)/consultations ingest $(INBOX)
 
-test: $(VENV)/.installed
+# Debian's chromium, for the browser test of the Prefect UI (tests/integration/test_ui.py):
+# installed when missing if this runs as root with apt-get (CI); otherwise that test skips.
+chromium:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; \
+	  else echo "chromium is not installed (apt-get install chromium as root): the Prefect UI browser test will skip"; fi; }
+
+test: $(VENV)/.installed chromium
 	$(BIN)/lint-imports --no-logo --no-cache
 	$(BIN)/python -m pytest
 

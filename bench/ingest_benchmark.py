@@ -2,6 +2,8 @@
 """Ingest benchmark: a scaled corpus, a cold run and a no-op re-run, in one process.
 
     .venv/bin/python -m bench.ingest_benchmark [--docs 2000] [--batch-size 250] [--keep] [--out PATH]
+                                               [--runner processes|dask|tcp://host:8786]
+    .venv/bin/python -m bench.ingest_benchmark --compare-runners [--docs 400] [--runner dask|tcp://...]
 
 The corpus is made from the seeds in seeds/: their paragraphs recombined, their numbers
 changed, one distinct sentence per document, plus Spanish, French and Portuguese paragraphs
@@ -12,6 +14,12 @@ Prefect's temporary server starts on the first flow call of a process and stays 
 process exits, so a trivial flow runs first: its first call is Prefect's start-up, and both
 ingest runs after it are measured without it. This is a benchmark, not a test: it reports
 numbers and targets, and only fails when the pipeline itself raises.
+
+`--compare-runners` makes two cold runs of the same corpus into two fresh warehouses, one with
+the default runner (a process pool inside each stage task) and one with a Dask runner (a local
+cluster started by the run, one worker process per core, unless `--runner` names a scheduler),
+and reports the speed-up of the second over the first: for the whole run, cluster start-up
+included, and for the batch phase alone.
 """
 from __future__ import annotations
 
@@ -37,6 +45,7 @@ from typing import Callable
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO_ROOT / "seeds"
 DEFAULT_OUT = REPO_ROOT / "bench" / "out" / "ingest.json"
+DEFAULT_COMPARE_OUT = REPO_ROOT / "bench" / "out" / "runners.json"
 
 # Prefect reads its settings once, at import: these must be set before the imports below.
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
@@ -45,12 +54,17 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 from prefect import flow
 
 from flows.ingest import ingest
+from flows.runners import DASK, PROCESSES, check_runner, with_runner
 from tasks.domain.cleaning import clean_document
 from tasks.readers import read_document
 from tasks.domain.models import SourceFile
 
 MB = 1_000_000
-STAGES = ("discover", "extract", "clean", "structure", "language", "land")
+# The run's phases, one after another: they and "orchestration" add up to the run's seconds.
+PHASES = ("discover", "cluster", "batches", "land")
+# Inside "batches", summed over batches: under Dask timed on the workers, so they add up to more
+# than "batches" when batches run side by side.
+BATCH_STAGES = ("extract", "clean", "structure", "language", "tabulate")
 ORCHESTRATION_LANDING_TARGET = 0.25  # share of the cold run
 NOOP_TARGET_SECONDS = 5.0  # beyond Prefect's start-up
 
@@ -479,9 +493,9 @@ def peak_rss_mb() -> float:
 
 
 def summarize_run(result, seconds: float, corpus: Corpus) -> dict:
-    stages = {s: result.stage_seconds.get(s, 0.0) for s in STAGES}
-    # Whatever no stage timer saw: creating and finishing the flow run, assembling the rows.
-    stages["orchestration"] = max(0.0, seconds - sum(stages.values()))
+    stages = {s: result.stage_seconds.get(s, 0.0) for s in PHASES + BATCH_STAGES}
+    # Whatever no phase timer saw: creating and finishing the flow run, assembling the rows.
+    stages["orchestration"] = max(0.0, seconds - sum(stages[s] for s in PHASES))
     share = {s: v / seconds for s, v in stages.items()}
     return {
         "seconds": seconds, "docs_per_second": corpus.n_docs / seconds,
@@ -539,9 +553,10 @@ def run_benchmark(args: argparse.Namespace, inbox: Path, warehouse: Path) -> dic
           f"({build_seconds:.1f} s)", flush=True)
     prefect = measure_prefect()
     rss_before_cold = peak_rss_mb()  # everything imported, one flow run done: the baseline
-    cold, cold_seconds = timed(ingest, inbox=str(inbox), warehouse=str(warehouse), batch_size=args.batch_size)
+    run = with_runner(ingest, args.runner)
+    cold, cold_seconds = timed(run, inbox=str(inbox), warehouse=str(warehouse), batch_size=args.batch_size)
     rss_after_cold = peak_rss_mb()
-    noop, noop_seconds = timed(ingest, inbox=str(inbox), warehouse=str(warehouse), batch_size=args.batch_size)
+    noop, noop_seconds = timed(run, inbox=str(inbox), warehouse=str(warehouse), batch_size=args.batch_size)
     noop_summary = summarize_run(noop, noop_seconds, corpus)
     noop_summary["meets_target"] = noop_seconds < NOOP_TARGET_SECONDS
     cold_summary = summarize_run(cold, cold_seconds, corpus)
@@ -557,8 +572,45 @@ def run_benchmark(args: argparse.Namespace, inbox: Path, warehouse: Path) -> dic
     }
 
 
+def compare_runners(args: argparse.Namespace, inbox: Path, workdir: Path) -> dict:
+    """Two cold runs of one corpus, each into a fresh warehouse: the default runner, then Dask."""
+    corpus, build_seconds = timed(build_corpus, inbox, args.docs, args.seed)
+    print(f"corpus: {corpus.n_docs} documents, {corpus.n_bytes / MB:.1f} MB in {inbox} "
+          f"({build_seconds:.1f} s)", flush=True)
+    prefect = measure_prefect()
+    dask = DASK if args.runner == PROCESSES else args.runner
+    runs, results = {}, {}
+    for name, runner in (("processes", PROCESSES), ("dask", dask)):
+        print(f"cold run with runner {runner} ...", flush=True)
+        results[name], seconds = timed(with_runner(ingest, runner), inbox=str(inbox),
+                                       warehouse=str(workdir / f"warehouse-{name}"), batch_size=args.batch_size)
+        runs[name] = summarize_run(results[name], seconds, corpus)
+        runs[name]["runner"] = runner
+    base, other = runs["processes"], runs["dask"]
+    warnings = [f"{name}: {w}" for name in runs for w in _cold_warnings(corpus, results[name])]
+    if results["dask"].landed != results["processes"].landed:
+        warnings.append(f"the runners landed different row counts: {results['processes'].landed} "
+                        f"vs {results['dask'].landed}")
+    return {
+        "settings": _settings(args), "corpus": _corpus_summary(corpus, build_seconds), "prefect": prefect,
+        "runs": runs,
+        "speedup": base["seconds"] / other["seconds"],
+        "batch_phase_speedup": base["stage_seconds"]["batches"] / other["stage_seconds"]["batches"],
+        "warnings": warnings,
+    }
+
+
+def _cold_warnings(corpus: Corpus, cold) -> list[str]:
+    warnings = []
+    if cold.n_new + cold.n_failed != corpus.n_docs:
+        warnings.append(f"cold run saw {cold.n_new} new + {cold.n_failed} failed of {corpus.n_docs} documents")
+    if cold.n_failed:
+        warnings.append(f"cold run: {cold.n_failed} documents failed (see cold_run.failures)")
+    return warnings
+
+
 def _settings(args: argparse.Namespace) -> dict:
-    return {"docs": args.docs, "batch_size": args.batch_size, "seed": args.seed,
+    return {"docs": args.docs, "batch_size": args.batch_size, "seed": args.seed, "runner": args.runner,
             "python": platform.python_version(), "prefect": version("prefect"),
             "duckdb": version("duckdb"), "cpus": os.cpu_count(), "platform": platform.platform(),
             "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
@@ -571,11 +623,7 @@ def _corpus_summary(corpus: Corpus, build_seconds: float) -> dict:
 
 def _sanity_warnings(corpus: Corpus, cold, noop) -> list[str]:
     """The numbers only mean something if the runs did what a benchmark assumes."""
-    warnings = []
-    if cold.n_new + cold.n_failed != corpus.n_docs:
-        warnings.append(f"cold run saw {cold.n_new} new + {cold.n_failed} failed of {corpus.n_docs} documents")
-    if cold.n_failed:
-        warnings.append(f"cold run: {cold.n_failed} documents failed (see cold_run.failures)")
+    warnings = _cold_warnings(corpus, cold)
     if noop.n_unchanged != corpus.n_docs or noop.n_new or noop.n_changed:
         warnings.append(f"no-op re-run was not a no-op: {noop.n_new} new, {noop.n_changed} changed, "
                         f"{noop.n_unchanged} unchanged")
@@ -599,7 +647,8 @@ def _report_rows(report: dict) -> list[tuple[str, str]]:
     c, p, cold = report["corpus"], report["prefect"], report["cold_run"]
     s = report["settings"]
     rows = [
-        ("Ingest benchmark", f"{s['started_at']}  prefect {s['prefect']}  duckdb {s['duckdb']}  {s['cpus']} cpus"),
+        ("Ingest benchmark", f"{s['started_at']}  prefect {s['prefect']}  duckdb {s['duckdb']}  {s['cpus']} cpus  "
+                             f"runner {s['runner']}"),
         ("documents", f"{c['documents']:,}  ({_mix(c['mix']['language'])})"),
         ("layouts / files", f"{_mix(c['mix']['layout'])}; {_mix(c['mix']['suffix'])}; {_mix(c['mix']['folder'])}"),
         ("total size", f"{c['mb']:.2f} MB  (batch size {s['batch_size']})"),
@@ -609,10 +658,44 @@ def _report_rows(report: dict) -> list[tuple[str, str]]:
         ("cold run (server already up)", f"{cold['seconds']:7.2f} s  {cold['docs_per_second']:.1f} docs/s  "
                                           f"{cold['mb_per_second']:.2f} MB/s"),
     ]
-    for stage, seconds in cold["stage_seconds"].items():
-        rows.append((f"  {stage}", f"{seconds:7.2f} s  {100 * cold['stage_share'][stage]:5.1f} %"))
+    rows += _stage_rows(cold)
     rows += _target_rows(report)
     return rows
+
+
+def _stage_rows(run: dict) -> list[tuple[str, str]]:
+    rows = []
+    for stage in ("discover", "cluster", "batches", "land", "orchestration"):
+        seconds = run["stage_seconds"][stage]
+        if stage == "cluster" and not seconds:
+            continue
+        rows.append((f"  {stage}", f"{seconds:7.2f} s  {100 * run['stage_share'][stage]:5.1f} %"))
+        if stage == "batches":
+            rows += [(f"    {s}", f"{run['stage_seconds'][s]:7.2f} s  (summed over batches)") for s in BATCH_STAGES]
+    return rows
+
+
+def print_comparison(report: dict) -> None:
+    c, p, s, runs = report["corpus"], report["prefect"], report["settings"], report["runs"]
+    rows = [
+        ("Runner comparison", f"{s['started_at']}  prefect {s['prefect']}  {s['cpus']} cpus"),
+        ("documents", f"{c['documents']:,}  {c['mb']:.2f} MB  (batch size {s['batch_size']})"),
+        ("Prefect start-up (trivial flow)", f"{p['startup_seconds']:7.2f} s  (not in the runs below)"),
+    ]
+    for name, run in runs.items():
+        rows += [("", ""), (f"cold run, runner {run['runner']}", f"{run['seconds']:7.2f} s  "
+                                                                 f"{run['docs_per_second']:.1f} docs/s")]
+        rows += _stage_rows(run)
+    rows += [("", ""),
+             ("speed-up of Dask, whole cold run", f"{report['speedup']:7.2f} x"),
+             ("speed-up of Dask, batch phase only", f"{report['batch_phase_speedup']:7.2f} x  "
+                                                    f"(cluster start-up left out)")]
+    print()
+    for label, value in rows:
+        print(f"  {label:<38} {value}" if label else "")
+    for warning in report["warnings"]:
+        print(f"  WARNING: {warning}")
+    print()
 
 
 def _target_rows(report: dict) -> list[tuple[str, str]]:
@@ -656,11 +739,24 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--docs", type=int, default=2000, help="documents in the corpus (default 2000)")
     parser.add_argument("--batch-size", type=int, default=250, help="documents per task run (default 250)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary inbox and warehouse")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"JSON report (default {DEFAULT_OUT})")
+    parser.add_argument("--out", type=Path, default=None,
+                        help=f"JSON report (default {DEFAULT_OUT}, with --compare-runners {DEFAULT_COMPARE_OUT})")
     parser.add_argument("--seed", type=int, default=2018, help="corpus random seed (default 2018)")
+    parser.add_argument("--runner", default=PROCESSES,
+                        help="where the batches run: processes (default), dask (a local cluster, one worker "
+                             "per core) or a Dask scheduler address tcp://host:8786")
+    parser.add_argument("--compare-runners", action="store_true",
+                        help="cold runs with the default runner and with Dask (--runner, default dask), "
+                             "into fresh warehouses, and the speed-up")
     args = parser.parse_args(argv)
     if args.docs < 1 or args.batch_size < 1:
         parser.error("--docs and --batch-size must be positive")
+    try:
+        check_runner(args.runner)
+    except ValueError as error:
+        parser.error(str(error))
+    if args.out is None:
+        args.out = DEFAULT_COMPARE_OUT if args.compare_runners else DEFAULT_OUT
     return args
 
 
@@ -669,13 +765,17 @@ def main(argv: list[str] | None = None) -> int:
     workdir = Path(tempfile.mkdtemp(prefix="ingest-bench-"))
     inbox, warehouse = workdir / "inbox", workdir / "warehouse"
     try:
-        report = run_benchmark(args, inbox, warehouse)
+        if args.compare_runners:
+            report = compare_runners(args, inbox, workdir)
+        else:
+            report = run_benchmark(args, inbox, warehouse)
     finally:
         if args.keep:
-            print(f"kept: inbox {inbox}\n      warehouse {warehouse}")
+            print(f"kept: inbox {inbox}\n      warehouse {warehouse}" if not args.compare_runners
+                  else f"kept: inbox {inbox}\n      warehouses {workdir}/warehouse-*")
         else:
             shutil.rmtree(workdir, ignore_errors=True)
-    print_report(report)
+    (print_comparison if args.compare_runners else print_report)(report)
     write_json(report, args.out)
     return 0
 

@@ -49,6 +49,8 @@ def ingest(inbox: Path = typer.Argument(Path("seeds"), help="Folder to ingest, r
            warehouse: Optional[Path] = WarehouseOption,
            batch_size: int = typer.Option(250, help="Documents per task run."),
            time_budget: float = typer.Option(300.0, help="Seconds one document may take to read before it fails."),
+           runner: str = typer.Option("processes", help="processes (every core of this machine), dask (a local "
+                                      "Dask cluster) or a Dask scheduler address tcp://host:8786."),
            verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect's run logs.")):
     """Ingest new and changed documents from INBOX and print what landed."""
     if not inbox.is_dir():
@@ -56,7 +58,8 @@ def ingest(inbox: Path = typer.Argument(Path("seeds"), help="Folder to ingest, r
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
     from flows.ingest import ingest as ingest_flow  # imports Prefect: keep `sql` fast
 
-    result = ingest_flow(str(inbox), str(warehouse) if warehouse else None, batch_size, time_budget_s=time_budget)
+    result = ingest_flow(str(inbox), str(warehouse) if warehouse else None, batch_size, time_budget_s=time_budget,
+                         runner=runner)
     console.print(f"run {result.run_id}: {result.n_seen} files seen, {result.n_new} new, "
                   f"{result.n_changed} changed, {result.n_unchanged} unchanged, {result.n_failed} failed")
     if result.doc_ids:

@@ -11,21 +11,21 @@ from prefect.artifacts import create_progress_artifact, update_progress_artifact
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from flows.stages import StageTimer, batches, process
+from flows.runners import PROCESSES, batch_runner, check_runner
+from flows.stages import BatchResult, StageTimer, batches, collect, ingest_batch_task
 from tasks.discover import discover
 from tasks.domain.cleaning import CleaningConfig
 from tasks.domain.models import Failure
 from tasks.domain.records import pipeline_version
 from tasks.domain.run import ingest_run_rows
-from tasks.extract import extract
 from tasks.readers import DEFAULT_TIME_BUDGET_S
-from tasks.land import Tables, landed_doc_ids, land_run, tabulate
+from tasks.land import landed_doc_ids, land_run
 from tasks.summary import publish_summary
 from warehouse.connection import resolve_location
 
-# A batch is the unit of work: each Prefect task run costs ~50 ms, so one task per document
-# would cost more than the work on small files. Big task arguments are passed in quote():
-# Prefect would otherwise walk every object inside them, twice per task run.
+# A batch is the unit of work: each Prefect task run costs ~50 ms (~150 ms on Dask), so one task
+# per document would cost more than the work on small files. Big task arguments are passed in
+# quote(): Prefect would otherwise walk every object inside them, twice per task run.
 DEFAULT_BATCH_SIZE = 250
 
 
@@ -42,6 +42,10 @@ class IngestResult:
     landed: dict[str, int]
     doc_ids: list[str]
     failures: list[Failure]
+    # Seconds per stage: "discover", "land", "batches" (the batch phase, wall time) and, inside it,
+    # "extract", "clean", "structure", "language", "tabulate" summed over batches; with a Dask
+    # runner these are timed on the workers (more than "batches" when batches overlap) and
+    # "cluster" is the time to start (or reach) the cluster and shut it down. See flows/runners.py.
     stage_seconds: dict[str, float] = field(default_factory=dict)
     slowest: list[tuple[str, float]] = field(default_factory=list)  # (source_path, seconds), slowest first
 
@@ -58,29 +62,31 @@ def _run_name() -> str:
 
 @flow(name="ingest", flow_run_name=_run_name, log_prints=False)
 def ingest(inbox: str = "seeds", warehouse: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
-           disabled_rules: list[str] | None = None, time_budget_s: float = DEFAULT_TIME_BUDGET_S) -> IngestResult:
+           disabled_rules: list[str] | None = None, time_budget_s: float = DEFAULT_TIME_BUDGET_S,
+           runner: str = PROCESSES) -> IngestResult:
     """Ingest new and changed documents from `inbox` into the warehouse, in one commit. A
-    document whose reading takes more than `time_budget_s` seconds fails instead of stalling."""
+    document whose reading takes more than `time_budget_s` seconds fails instead of stalling.
+    `runner` is where the batches run: "processes" (this machine's cores), "dask" (a local Dask
+    cluster) or a Dask scheduler's address (flows/runners.py)."""
     started_at, run_id = datetime.now(timezone.utc), _run_id()
     inbox_path, location = Path(inbox).resolve(), resolve_location(warehouse)
     config = CleaningConfig(frozenset(disabled_rules or ()))
     version = pipeline_version(config)
     timer = StageTimer()
+    check_runner(runner)
     with timer("discover"):
         found = discover(inbox_path, location)
-    tables: list[Tables] = []
-    failures: list[Failure] = []
-    work = batches(found.classified.to_process, batch_size)
-    progress = create_progress_artifact(0.0, description="batches processed") if work else None
-    for done, batch in enumerate(work, start=1):
-        with timer("extract"):
-            raw, failed, seconds = extract(inbox_path, quote(batch), time_budget_s)
-        failures += failed
-        timer.count(seconds)
-        documents = process(raw, config, timer, failures)
-        with timer("tabulate"):
-            tables.append(tabulate(quote(documents), run_id, started_at, version))
-        update_progress_artifact(progress, 100.0 * done / len(work))
+    with batch_runner(runner, timer) as pool:
+        todo = found.classified.to_process
+        work = batches(todo, batch_size, at_least=pool.workers) if todo else []
+        progress = create_progress_artifact(0.0, description="batches processed") if work else None
+        done: dict[int, BatchResult] = {}
+        params = [dict(inbox=inbox_path, files=batch, config=config, time_budget_s=time_budget_s,
+                       run_id=run_id, started_at=started_at, version=version) for batch in work]
+        for i, result in pool.run(ingest_batch_task, params):
+            done[i] = result
+            update_progress_artifact(progress, 100.0 * len(done) / len(work))
+    tables, failures = collect(done, timer)
     now = datetime.now(timezone.utc)
     run = ingest_run_rows(run_id=run_id, inbox=str(inbox_path), started_at=started_at, now=now,
                           seen=found.seen, unchanged=found.unchanged, classified=found.classified,
@@ -94,3 +100,4 @@ def ingest(inbox: str = "seeds", warehouse: str | None = None, batch_size: int =
     return IngestResult(run_id, str(inbox_path), str(location.root), counts["n_seen"], counts["n_new"],
                         counts["n_changed"], counts["n_unchanged"], counts["n_failed"], landed,
                         landed_doc_ids(tables), failures, timer.seconds, timer.slowest())
+

@@ -1,14 +1,26 @@
-"""The per-batch stages shared by the ingest and reprocess flows."""
+"""The per-batch stages shared by the ingest and reprocess flows.
+
+A batch is the unit of work. `ingest_batch` and `reprocess_batch` compose the stage tasks over
+one batch and return what the flow collects: its tables, its failures and its timings. The
+flow calls them inline (runner "processes": one task per stage per batch, a process pool inside
+each task) or submits their task versions to Dask, one task run per batch (flows/runners.py)."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
 from time import perf_counter
 
+from prefect import task
+from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
 from tasks.clean import clean
 from tasks.domain.cleaning import CleaningConfig
-from tasks.domain.models import Failure, RawDocument, StructuredDocument
+from tasks.domain.models import Failure, RawDocument, SourceFile, StructuredDocument
+from tasks.extract import extract
+from tasks.land import Tables, tabulate
 from tasks.language import detect_languages
 from tasks.structure import structure
 
@@ -27,6 +39,12 @@ class StageTimer:
     def count(self, per_document: dict[str, float]) -> None:
         self.documents.update(per_document)
 
+    def add(self, other: StageTimer) -> None:
+        """Another timer's stages and documents, e.g. a batch's timed on a Dask worker."""
+        for stage, seconds in other.seconds.items():
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+        self.documents.update(other.documents)
+
     def slowest(self, n: int = 10) -> list[tuple[str, float]]:
         return self.documents.most_common(n)
 
@@ -43,7 +61,10 @@ class _Span:
         seconds[self.stage] = seconds.get(self.stage, 0.0) + perf_counter() - self.t0
 
 
-def batches(items, size: int) -> list[list]:
+def batches(items, size: int, at_least: int = 1) -> list[list]:
+    """Batches of at most `size` items; smaller ones when that makes at least `at_least`
+    batches, so that every Dask worker gets one."""
+    size = max(1, min(size, -(-len(items) // max(1, at_least))))
     return [list(items[i:i + size]) for i in range(0, len(items), size)]
 
 
@@ -63,3 +84,52 @@ def process(raw: list[RawDocument], config: CleaningConfig, timer: StageTimer,
     failures += failed
     timer.count(seconds)
     return labelled
+
+
+@dataclass
+class BatchResult:
+    tables: Tables
+    failures: list[Failure] = field(default_factory=list)
+    timer: StageTimer = field(default_factory=StageTimer)
+
+
+def collect(done: dict[int, BatchResult], timer: StageTimer) -> tuple[list[Tables], list[Failure]]:
+    """The batches' tables and failures in batch order, however they completed; their timings
+    added to the run's."""
+    tables: list[Tables] = []
+    failures: list[Failure] = []
+    for i in sorted(done):
+        tables.append(done[i].tables)
+        failures += done[i].failures
+        timer.add(done[i].timer)
+    return tables, failures
+
+
+def ingest_batch(inbox: Path, files: list[SourceFile], config: CleaningConfig, time_budget_s: float,
+                 run_id: str, started_at: datetime, version: str) -> BatchResult:
+    """extract → clean → structure → language → tabulate over one batch of inbox files."""
+    timer, failures = StageTimer(), []
+    with timer("extract"):
+        raw, failed, seconds = extract(inbox, quote(files), time_budget_s)
+    failures += failed
+    timer.count(seconds)
+    documents = process(raw, config, timer, failures)
+    with timer("tabulate"):
+        tables = tabulate(quote(documents), run_id, started_at, version)
+    return BatchResult(tables, failures, timer)
+
+
+def reprocess_batch(raw: list[RawDocument], config: CleaningConfig, run_id: str, started_at: datetime,
+                    version: str, ingested_at: dict[str, datetime]) -> BatchResult:
+    """clean → structure → language → tabulate over one batch of stored raw documents."""
+    timer, failures = StageTimer(), []
+    documents = process(raw, config, timer, failures)
+    with timer("tabulate"):
+        tables = tabulate(quote(documents), run_id, started_at, version, quote(ingested_at))
+    return BatchResult(tables, failures, timer)
+
+
+# The same compositions as one task run per batch, for the Dask runner: the stage tasks inside
+# run as nested task runs on the Dask worker, each with its own logs in the UI.
+ingest_batch_task = task(ingest_batch, name="ingest batch", cache_policy=NO_CACHE)
+reprocess_batch_task = task(reprocess_batch, name="reprocess batch", cache_policy=NO_CACHE)

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 
 import pytest
 
 from tests.conftest import SEEDS
+from tests.run_logs import run_logs_contain
 
 pytestmark = pytest.mark.integration
 
@@ -116,7 +116,7 @@ def test_the_run_publishes_its_summary_and_documents_as_artifacts(prefect_server
     from uuid import UUID
 
     from prefect.client.orchestration import get_client
-    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId, LogFilter, LogFilterFlowRunId
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
     (inbox / "empty.txt").write_bytes(b"")
     result = run(inbox, tmp_path / "wh")
@@ -133,10 +133,5 @@ def test_the_run_publishes_its_summary_and_documents_as_artifacts(prefect_server
     assert "003_03313f0c5d3ab870.txt" in str(by_type["table"].data)
     with get_client(sync_client=True) as client:
         assert client.read_flow_run(UUID(result.run_id)).name.startswith("ingest inbox · ")
-        for _ in range(20):  # logs reach the API in batches, shortly after the run
-            logs = client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[UUID(result.run_id)])))
-            if any("empty.txt failed at extract: empty" in log.message for log in logs):
-                break
-            time.sleep(0.5)
-        else:
-            pytest.fail("the failure of empty.txt never reached the run's logs")
+    assert run_logs_contain(result.run_id, "empty.txt failed at extract: empty"), \
+        "the failure of empty.txt never reached the run's logs"

@@ -447,33 +447,17 @@ def test_a_pdf_encrypted_only_against_copying_is_read():
     assert "list of participants" in doc.raw_text
 
 
-def test_a_truncated_pdf_is_corrupt_and_says_why():
-    error = failure(pdfs.truncated_pdf())
-    assert error.error_type == "corrupt"
-    assert "damaged or incomplete" in str(error) and "PDFium" in str(error) and "re-download" in str(error)
-
-
-def test_a_file_that_is_no_pdf_is_corrupt():
-    error = failure(pdfs.not_a_pdf())
-    assert error.error_type == "corrupt"
-    assert "not a PDF" in str(error) and "real format" in str(error)
-
-
-def test_garbage_after_a_pdf_header_is_corrupt():
-    error = failure(b"%PDF-1.7\n" + bytes(range(256)) * 8)
-    assert error.error_type == "corrupt"
-
-
-def test_a_scan_without_text_needs_ocr():
-    error = failure(pdfs.scan_pdf())
-    assert error.error_type == "no_text_layer"
-    assert "OCR" in str(error) and "ocrmypdf" in str(error) and "inbox" in str(error)
-
-
-def test_blank_pages_are_empty():
-    error = failure(pdfs.blank_pdf())
-    assert error.error_type == "empty"
-    assert "no text and no images" in str(error) and "replace it" in str(error)
+@pytest.mark.parametrize("data, error_type, says", [
+    (pdfs.truncated_pdf(), "corrupt", ("damaged or incomplete", "PDFium", "re-download")),
+    (pdfs.not_a_pdf(), "corrupt", ("not a PDF", "real format")),
+    (b"%PDF-1.7\n" + bytes(range(256)) * 8, "corrupt", ()),
+    (pdfs.scan_pdf(), "no_text_layer", ("OCR", "ocrmypdf", "inbox")),
+    (pdfs.blank_pdf(), "empty", ("no text and no images", "replace it")),
+], ids=["truncated", "not-a-pdf", "garbage-after-header", "scan", "blank"])
+def test_an_unreadable_pdf_fails_typed_and_says_what_to_do(data, error_type, says):
+    error = failure(data)
+    assert error.error_type == error_type
+    assert all(phrase in str(error) for phrase in says), str(error)
 
 
 def test_reading_past_the_time_budget_stops_with_pages_read():

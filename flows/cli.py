@@ -58,8 +58,11 @@ def ingest(inbox: Path = typer.Argument(Path("seeds"), help="Folder to ingest, r
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
     from flows.ingest import ingest as ingest_flow  # imports Prefect: keep `sql` fast
 
-    result = ingest_flow(str(inbox), str(warehouse) if warehouse else None, batch_size, time_budget_s=time_budget,
-                         runner=runner)
+    from flows.terminal import showing_progress
+
+    with showing_progress():
+        result = ingest_flow(str(inbox), str(warehouse) if warehouse else None, batch_size,
+                             time_budget_s=time_budget, runner=runner)
     console.print(f"run {result.run_id}: {result.n_seen} files seen, {result.n_new} new, "
                   f"{result.n_changed} changed, {result.n_unchanged} unchanged, {result.n_failed} failed")
     if result.doc_ids:
@@ -143,8 +146,10 @@ def reprocess(warehouse: Optional[Path] = WarehouseOption,
     """Rebuild sections, paragraphs, artifacts and labels from stored raw text, in one commit."""
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
     from flows.reprocess import reprocess as reprocess_flow
+    from flows.terminal import showing_progress
 
-    result = reprocess_flow(str(warehouse) if warehouse else None, all_documents)
+    with showing_progress():
+        result = reprocess_flow(str(warehouse) if warehouse else None, all_documents)
     console.print(f"run {result.run_id}: rebuilt {result.n_rebuilt} of {result.n_examined} documents "
                   f"with pipeline {result.pipeline_version}; {len(result.failures)} failed")
     for f in result.failures:

@@ -7,10 +7,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from prefect import flow
-from prefect.artifacts import create_progress_artifact, update_progress_artifact
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
+from flows.progress import RunProgress
 from flows.runners import PROCESSES, batch_runner, check_runner
 from flows.stages import BatchResult, StageTimer, batches, collect, ingest_batch_task
 from tasks.discover import discover
@@ -72,27 +72,29 @@ def ingest(inbox: str = "seeds", warehouse: str | None = None, batch_size: int =
     inbox_path, location = Path(inbox).resolve(), resolve_location(warehouse)
     config = CleaningConfig(frozenset(disabled_rules or ()))
     version = pipeline_version(config)
-    timer = StageTimer()
+    timer, progress = StageTimer(), RunProgress("ingest")
     check_runner(runner)
     with timer("discover"):
         found = discover(inbox_path, location)
+    todo = found.classified.to_process
+    progress.found(len(todo), skipped=len(found.seen) - len(todo))
     with batch_runner(runner, timer) as pool:
-        todo = found.classified.to_process
         work = batches(todo, batch_size, at_least=pool.workers) if todo else []
-        progress = create_progress_artifact(0.0, description="batches processed") if work else None
         done: dict[int, BatchResult] = {}
         params = [dict(inbox=inbox_path, files=batch, config=config, time_budget_s=time_budget_s,
                        run_id=run_id, started_at=started_at, version=version) for batch in work]
         for i, result in pool.run(ingest_batch_task, params):
             done[i] = result
-            update_progress_artifact(progress, 100.0 * len(done) / len(work))
+            progress.advance(len(work[i]), result.n_failed_documents, result.worker)
     tables, failures = collect(done, timer)
     now = datetime.now(timezone.utc)
     run = ingest_run_rows(run_id=run_id, inbox=str(inbox_path), started_at=started_at, now=now,
                           seen=found.seen, unchanged=found.unchanged, classified=found.classified,
                           known=found.known, failures=failures, version=version)
+    progress.landing()
     with timer("land"):
         landed = land_run(location, run_id, quote(run), quote(tables), now)
+    progress.landed()
     counts = run.rows["runs"][0]
     publish_summary(run_id, "ingest", str(inbox_path),
                     {name: counts[f"n_{name}"] for name in ("seen", "new", "changed", "unchanged", "failed")},

@@ -10,6 +10,7 @@ from prefect import flow
 from prefect.utilities.annotations import quote
 
 from flows.ingest import DEFAULT_BATCH_SIZE, _run_id
+from flows.progress import RunProgress
 from flows.runners import PROCESSES, batch_runner, check_runner
 from flows.stages import BatchResult, StageTimer, batches, collect, reprocess_batch_task
 from tasks.domain.cleaning import CleaningConfig
@@ -40,18 +41,24 @@ def reprocess(warehouse: str | None = None, all_documents: bool = False,
     location = resolve_location(warehouse)
     config = CleaningConfig(frozenset(disabled_rules or ()))
     version = pipeline_version(config)
-    timer = StageTimer()
+    timer, progress = StageTimer(), RunProgress("reprocess")
     check_runner(runner)
     stored, ingested_at = load_stored(location, None if all_documents else version)
+    progress.found(len(stored))
     with batch_runner(runner, timer) as pool:
         work = batches(stored, batch_size, at_least=pool.workers) if stored else []
         params = [dict(raw=batch, config=config, run_id=run_id, started_at=started_at, version=version,
                        ingested_at={d.doc_id: ingested_at[d.doc_id] for d in batch if d.doc_id in ingested_at})
                   for batch in work]
-        done: dict[int, BatchResult] = dict(pool.run(reprocess_batch_task, params))
+        done: dict[int, BatchResult] = {}
+        for i, result in pool.run(reprocess_batch_task, params):
+            done[i] = result
+            progress.advance(len(work[i]), result.n_failed_documents, result.worker)
     tables, failures = collect(done, timer)
     rebuilt, now = landed_doc_ids(tables), datetime.now(timezone.utc)
     run = reprocess_run_rows(run_id=run_id, warehouse=str(location.root), started_at=started_at, now=now,
                              n_examined=len(stored), rebuilt=rebuilt, failures=failures, version=version)
+    progress.landing()
     land_run(location, run_id, quote(run), quote(tables), now)
+    progress.landed()
     return ReprocessResult(run_id, len(stored), len(rebuilt), failures, version)

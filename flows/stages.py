@@ -6,6 +6,8 @@ flow calls them inline (runner "processes": one task per stage per batch, a proc
 each task) or submits their task versions to Dask, one task run per batch (flows/runners.py)."""
 from __future__ import annotations
 
+import os
+import socket
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -91,6 +93,11 @@ class BatchResult:
     tables: Tables
     failures: list[Failure] = field(default_factory=list)
     timer: StageTimer = field(default_factory=StageTimer)
+    worker: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")  # who ran it
+
+    @property
+    def n_failed_documents(self) -> int:
+        return len({f.source_path for f in self.failures})
 
 
 def collect(done: dict[int, BatchResult], timer: StageTimer) -> tuple[list[Tables], list[Failure]]:

@@ -31,8 +31,6 @@ from warehouse.connection import resolve_location
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 POOL = "consultations"
-# For a `concurrency(LANDING_LIMIT)` block around landing; `serve` creates it with one slot.
-LANDING_LIMIT = "consultations-landing"
 DEFAULT_PORT = 4200
 # No internet here: nothing may phone home. Set for every process started.
 OFFLINE_ENV = {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
@@ -293,16 +291,6 @@ class LocalPrefect:
             else:
                 client.update_work_pool(name, WorkPoolUpdate(concurrency_limit=concurrency_limit))
 
-    def ensure_global_limit(self, name: str = LANDING_LIMIT, limit: int = 1) -> None:
-        from prefect.client.schemas.actions import GlobalConcurrencyLimitCreate
-        from prefect.exceptions import ObjectNotFound
-
-        with self.client() as client:
-            try:
-                client.read_global_concurrency_limit_by_name(name)
-            except ObjectNotFound:
-                client.create_global_concurrency_limit(GlobalConcurrencyLimitCreate(name=name, limit=limit))
-
     def deploy(self, project_home: Path = PROJECT_ROOT) -> str:
         """`prefect deploy --all` from the project root: prefect.yaml as written, its pull step
         pointed at `project_home`."""
@@ -444,7 +432,6 @@ def serve(host: str = "127.0.0.1", port: int | None = None, inbox: str = "seeds"
         print(f"Starting the Prefect server on {host}:{port} (logs in {Path(home) / 'logs'}) ...", flush=True)
         with local_prefect(port, host, home) as prefect:
             prefect.ensure_work_pool()
-            prefect.ensure_global_limit()
             if left := prefect.crash_unfinished_runs(POOL, "serve was stopped while it ran"):
                 print(f"Marked crashed, left unfinished by an earlier session: {', '.join(left)}", flush=True)
             print("Deploying prefect.yaml ...", flush=True)

@@ -37,15 +37,12 @@ def combine(run: RunRows, batches: list[Tables]) -> dict[str, pa.Table]:
     return tables
 
 
-def land_rows(location: WarehouseLocation, run_id: str, run: RunRows, batches: list[Tables],
-              now: datetime) -> dict[str, int]:
-    return land(location, RunTables(run_id, combine(run, batches), run.superseded, run.seen_paths, now))
-
-
 @task(name="land in the warehouse", cache_policy=NO_CACHE)
 def land_run(location: WarehouseLocation, run_id: str, run: RunRows, batches: list[Tables],
              now: datetime) -> dict[str, int]:
-    counts = land_rows(location, run_id, run, batches, now)
+    tables = RunTables(run_id, combine(run, batches), run.superseded, run.seen_paths, now)
+    # a retry while another writer commits shows in the run's logs
+    counts = land(location, tables, logger=get_run_logger())
     get_run_logger().info("landed in %s: %s", location.root,
                           ", ".join(f"{n} {t}" for t, n in counts.items()) or "nothing")
     return counts

@@ -43,7 +43,6 @@ def live_prefect(tmp_path_factory) -> Iterator[LivePrefect]:
     default_warehouse = root / "default-warehouse"
     with local_prefect(free_port(), home=root / "prefect-home", env=TEST_SERVER_ENV) as prefect:
         prefect.ensure_work_pool(POOL)
-        prefect.ensure_global_limit()
         prefect.deploy()
         worker = prefect.start_worker(POOL, poll_seconds=1,
                                       env={"CONSULTATIONS_WAREHOUSE": str(default_warehouse)})

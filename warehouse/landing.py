@@ -28,25 +28,35 @@ class RunTables:
 
 # Another writer holds the catalog: the only errors worth retrying.
 _TRANSIENT = ("database is locked", "conflict", "busy")
+# How long a run waits for another writer's commit before it gives up (a big run's commit takes
+# seconds; two runs only meet when one is started by hand beside the scheduled one).
+PATIENCE_S = 120.0
 
 
-def land(location: WarehouseLocation, run: RunTables, attempts: int = 5) -> dict[str, int]:
-    """Write the run in one transaction; retries when another writer holds the catalog."""
-    delay = 0.5
-    for attempt in range(1, attempts + 1):
-        con = connect(location)
+def land(location: WarehouseLocation, run: RunTables, patience_s: float = PATIENCE_S,
+         logger: logging.Logger | logging.LoggerAdapter = log) -> dict[str, int]:
+    """Write the run in one transaction. While another writer holds the catalog, roll back,
+    wait and try again (0.5 s, 1 s, 2 s ... up to 10 s apart) for up to `patience_s` seconds;
+    nothing of the run is lost meanwhile, it is all still in memory."""
+    delay, deadline, attempt = 0.5, time.monotonic() + patience_s, 0
+    while True:
+        attempt += 1
+        con = None
         try:
+            con = connect(location)
             return _land_once(con, run)
         except duckdb.Error as error:
-            _rollback(con)
-            if attempt == attempts or not any(t in str(error).lower() for t in _TRANSIENT):
+            if con is not None:
+                _rollback(con)
+            if not any(t in str(error).lower() for t in _TRANSIENT) or time.monotonic() + delay > deadline:
                 raise
-            log.warning("landing attempt %d conflicted (%s); retrying in %.1fs", attempt, error, delay)
+            logger.warning("landing attempt %d conflicted with another writer (%s); retrying in %.1fs",
+                           attempt, " ".join(str(error).split()), delay)
             time.sleep(delay)
-            delay *= 2
+            delay = min(2 * delay, 10.0)
         finally:
-            con.close()
-    raise AssertionError("the loop returns or raises")
+            if con is not None:
+                con.close()
 
 
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:

@@ -11,14 +11,14 @@ from prefect.cache_policies import NO_CACHE
 
 from tasks.domain.batch import Seconds
 from tasks.domain.models import Failure, RawDocument, SourceFile
-from tasks.io.files import read_bytes
+from tasks.io.files import read_as_hashed
 from tasks.parallel import parallel_each
 from tasks.readers import DEFAULT_TIME_BUDGET_S, read_document
 from tasks.run_log import log_failures
 
 
 def read_file(f: SourceFile, inbox: Path, time_budget_s: float) -> RawDocument:
-    return read_document(f, read_bytes(inbox, f.source_path), time_budget_s)
+    return read_document(f, read_as_hashed(inbox, f), time_budget_s)
 
 
 def extract_files(inbox: Path, files: list[SourceFile],

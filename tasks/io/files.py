@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import Iterator
 
+from tasks.domain.extract import ReadError
 from tasks.domain.models import SourceFile
 
 
@@ -41,5 +42,16 @@ def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
     return h.hexdigest()
 
 
-def read_bytes(inbox: Path, source_path: str) -> bytes:
-    return (inbox / source_path).read_bytes()
+def read_as_hashed(inbox: Path, f: SourceFile) -> bytes:
+    """The file's bytes, as discover hashed them into `f.doc_id`. A file removed or rewritten
+    since (one still being copied into the inbox, say) fails with a typed error instead of
+    landing text that is not its document's; the next run reads it again."""
+    try:
+        data = (inbox / f.source_path).read_bytes()
+    except FileNotFoundError:
+        raise ReadError("vanished", f"{f.source_path} was removed from the inbox while the run read it; "
+                                    "nothing to do unless it should be there") from None
+    if f.doc_id and hashlib.sha256(data).hexdigest() != f.doc_id:
+        raise ReadError("changed_during_run", f"{f.source_path} changed while the run read it (still being "
+                                              "copied?); the next run reads it again")
+    return data

@@ -135,3 +135,18 @@ def test_the_run_publishes_its_summary_and_documents_as_artifacts(prefect_server
         assert client.read_flow_run(UUID(result.run_id)).name.startswith("ingest inbox · ")
     assert run_logs_contain(result.run_id, "empty.txt failed at extract: empty"), \
         "the failure of empty.txt never reached the run's logs"
+
+
+def test_a_file_rewritten_between_discover_and_extract_fails_instead_of_landing_wrong_text(inbox, tmp_path):
+    """A file still being copied when the run hashed it: its text would not be its doc_id's."""
+    from tasks.discover import discover_files
+    from tasks.extract import extract_files
+    from warehouse.connection import resolve_location
+
+    found = discover_files(inbox, resolve_location(tmp_path / "wh"))
+    target = inbox / "000_30b19b25cf31b9f3.txt"
+    target.write_bytes(target.read_bytes() + b"\nA paragraph copied after the hash.\n")
+    docs, failures, _ = extract_files(inbox, list(found.classified.to_process))
+    assert [(f.source_path, f.stage, f.error_type) for f in failures] == [
+        ("000_30b19b25cf31b9f3.txt", "extract", "changed_during_run")]
+    assert len(docs) == 4 and "000_30b19b25cf31b9f3.txt" not in {d.source_path for d in docs}

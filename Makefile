@@ -7,7 +7,7 @@ INBOX ?= seeds
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: run test serve bench lock clean-warehouse chromium
+.PHONY: run test serve bench lock clean-warehouse test-packages
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -22,15 +22,18 @@ $(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/uv
 run: $(VENV)/.installed
 	$(BIN)/consultations ingest $(INBOX)
 
-# Debian's chromium, for the browser test of the Prefect UI (tests/integration/test_ui.py):
-# installed when missing if this runs as root with apt-get (CI); otherwise that test skips.
-chromium:
-	@command -v chromium >/dev/null || { \
+# Debian packages two test modules use: chromium (the browser test of the Prefect UI) and
+# postgresql (the shared-warehouse test). Installed when missing if this runs as root with
+# apt-get (CI); otherwise those tests skip and say why.
+test-packages:
+	@missing=""; command -v chromium >/dev/null || missing="chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; \
-	  else echo "chromium is not installed (apt-get install chromium as root): the Prefect UI browser test will skip"; fi; }
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+	  else echo "not installed:$$missing (apt-get install them as root): the tests that need them will skip"; fi; fi
 
-test: $(VENV)/.installed chromium
+test: $(VENV)/.installed test-packages
 	$(BIN)/lint-imports --no-logo --no-cache
 	$(BIN)/python -m pytest
 

@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 
 from flows import report
+from warehouse.config import ConfigError
 from warehouse.connection import resolve_location
 from warehouse.queries import (QueryError, document_outline, document_removals, export_tables,
                                landed_documents, resolve_document, run_sql)
@@ -30,10 +31,11 @@ WarehouseOption = typer.Option(None, "--warehouse", "-w", help="Warehouse folder
 
 @contextmanager
 def user_errors():
-    """A missing warehouse or document, or bad SQL: one red line and exit status 1."""
+    """A missing or unreachable warehouse, a bad warehouse setting, a missing document or bad
+    SQL: one red line and exit status 1."""
     try:
         yield
-    except (QueryError, FileNotFoundError) as error:
+    except (QueryError, FileNotFoundError, ConfigError) as error:
         console.print(f"[red]error:[/red] {error}")
         raise typer.Exit(1)
 
@@ -60,14 +62,15 @@ def ingest(inbox: Path = typer.Argument(Path("seeds"), help="Folder to ingest, r
 
     from flows.terminal import showing_progress
 
-    with showing_progress():
+    with user_errors(), showing_progress():
+        location = resolve_location(warehouse)  # a bad setting fails here, before Prefect starts
         result = ingest_flow(str(inbox), str(warehouse) if warehouse else None, batch_size,
                              time_budget_s=time_budget, runner=runner)
     console.print(f"run {result.run_id}: {result.n_seen} files seen, {result.n_new} new, "
                   f"{result.n_changed} changed, {result.n_unchanged} unchanged, {result.n_failed} failed")
     if result.doc_ids:
-        rows = landed_documents(resolve_location(warehouse), result.doc_ids)
-        console.print(report.landed_table(rows, f"Landed in {result.warehouse}"))
+        rows = landed_documents(location, result.doc_ids)
+        console.print(report.landed_table(rows, f"Landed in {location.label()}"))
     else:
         console.print("Nothing new to land: every file is unchanged since the last run.")
     for f in result.failures:
@@ -148,7 +151,8 @@ def reprocess(warehouse: Optional[Path] = WarehouseOption,
     from flows.reprocess import reprocess as reprocess_flow
     from flows.terminal import showing_progress
 
-    with showing_progress():
+    with user_errors(), showing_progress():
+        resolve_location(warehouse)  # a bad setting fails here, before Prefect starts
         result = reprocess_flow(str(warehouse) if warehouse else None, all_documents)
     console.print(f"run {result.run_id}: rebuilt {result.n_rebuilt} of {result.n_examined} documents "
                   f"with pipeline {result.pipeline_version}; {len(result.failures)} failed")

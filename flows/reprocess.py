@@ -56,7 +56,7 @@ def reprocess(warehouse: str | None = None, all_documents: bool = False,
             progress.advance(len(work[i]), result.n_failed_documents, result.worker)
     tables, failures = collect(done, timer)
     rebuilt, now = landed_doc_ids(tables), datetime.now(timezone.utc)
-    run = reprocess_run_rows(run_id=run_id, warehouse=str(location.root), started_at=started_at, now=now,
+    run = reprocess_run_rows(run_id=run_id, warehouse=location.label(), started_at=started_at, now=now,
                              n_examined=len(stored), rebuilt=rebuilt, failures=failures, version=version)
     progress.landing()
     land_run(location, run_id, quote(run), quote(tables), now)

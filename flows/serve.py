@@ -442,7 +442,7 @@ def serve(host: str = "127.0.0.1", port: int | None = None, inbox: str = "seeds"
             ingest = parameters["ingest/ingest-inbox"]
             print(f"Prefect UI:  {prefect.ui_url}\n"
                   f"Ingesting {ingest['inbox']} every 15 minutes (at :00, :15, :30, :45) into "
-                  f"{resolve_location(ingest['warehouse']).root}; reprocess on demand.\n"
+                  f"{resolve_location(ingest['warehouse']).label()}; reprocess on demand.\n"
                   f"Run now:     PREFECT_API_URL={prefect.api_url} prefect deployment run ingest/ingest-inbox\n"
                   f"Ctrl-C stops the worker and the server.", flush=True)
             prefect.watch()

@@ -43,6 +43,6 @@ def land_run(location: WarehouseLocation, run_id: str, run: RunRows, batches: li
     tables = RunTables(run_id, combine(run, batches), run.superseded, run.seen_paths, now)
     # a retry while another writer commits shows in the run's logs
     counts = land(location, tables, logger=get_run_logger())
-    get_run_logger().info("landed in %s: %s", location.root,
+    get_run_logger().info("landed in %s: %s", location.label(),
                           ", ".join(f"{n} {t}" for t, n in counts.items()) or "nothing")
     return counts

@@ -1,9 +1,13 @@
 """Opening the warehouse: DuckDB with the DuckLake extension, from files shipped on PyPI.
 
 Extensions are installed from the paths of their PyPI packages into a project-owned
-directory; nothing is ever downloaded (`INSTALL fts` by name needs the internet)."""
+directory; nothing is ever downloaded (`INSTALL fts` by name needs the internet).
+
+The catalog and the data files are local unless `CONSULTATIONS_CATALOG` (e.g. PostgreSQL) and
+`CONSULTATIONS_DATA_PATH` (e.g. S3) say otherwise: warehouse/config.py reads them."""
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from importlib import resources
@@ -11,6 +15,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse import config
 from warehouse.schema import TABLES, column_sql, create_table_sql
 
 CATALOG = "lake"
@@ -19,33 +24,81 @@ _EXTENSION_PACKAGES = {
     "ducklake": "duckdb_extension_ducklake",
     "sqlite_scanner": "duckdb_extension_sqlite_scanner",
     "fts": "duckdb_extension_fts",
+    "postgres_scanner": "duckdb_extension_postgres_scanner",
+    "httpfs": "duckdb_extension_httpfs",
 }
+# DuckLake's words for a read-only attach of a catalog that holds no lake yet.
+_NO_LAKE_YET = "does not exist - and creating a new DuckLake is explicitly disabled"
 
 
-@dataclass(frozen=True)
+class WarehouseUnavailable(FileNotFoundError):
+    """The configured catalog or data path cannot be reached with the credentials at hand. A
+    FileNotFoundError, like a missing local warehouse, so callers that report "no warehouse
+    here" (the CLI's user errors) report this the same way: one line that says what to fix."""
+
+
+@dataclass(frozen=True, repr=False)
 class WarehouseLocation:
+    """`root` is this machine's warehouse folder (it always holds the DuckDB extensions);
+    `catalog` and `data` are the DuckLake metadata string and data folder URL when they are
+    configured elsewhere, None for `<root>/catalog.sqlite` and `<root>/files/`."""
+
     root: Path
+    catalog: str | None = None
+    data: str | None = None
 
     @property
-    def catalog_file(self) -> Path:
-        return self.root / "catalog.sqlite"
+    def metadata(self) -> str:
+        """What follows `ducklake:` in the ATTACH: `sqlite:<file>` or `postgres:<conninfo>`."""
+        return self.catalog or f"sqlite:{self.root / 'catalog.sqlite'}"
 
     @property
-    def data_path(self) -> Path:
-        return self.root / "files"
+    def catalog_file(self) -> Path | None:
+        """The SQLite catalog file, None when the catalog is a server."""
+        return Path(self.metadata.removeprefix("sqlite:")) if self.metadata.startswith("sqlite:") else None
+
+    @property
+    def data_path(self) -> str:
+        """Where the Parquet files go, ending in `/`: a local folder or s3://bucket/prefix/."""
+        return self.data or f"{self.root / 'files'}/"
 
     @property
     def extension_directory(self) -> Path:
         return self.root / ".extensions"
 
+    def describe(self) -> str:
+        """For logs and messages, without any password: `catalog postgres:…, data s3://…`."""
+        return config.describe(self.metadata, self.data_path)
+
+    def label(self) -> str:
+        """How logs and the command name the warehouse: its folder, or, when the catalog or the
+        data are elsewhere, where they are."""
+        return str(self.root) if self.catalog is None and self.data is None else self.describe()
+
+    def __repr__(self) -> str:
+        return f"WarehouseLocation({self.root}: {self.describe()})"
+
     def exists(self) -> bool:
-        return self.catalog_file.exists()
+        """Whether a lake is there to read: the catalog file, or for a catalog server, whether it
+        holds one (asked once; an unreachable server raises WarehouseUnavailable)."""
+        if self.catalog_file is not None:
+            return self.catalog_file.exists()
+        try:
+            connect(self, read_only=True, views=False).close()
+        except WarehouseUnavailable:
+            raise
+        except FileNotFoundError:
+            return False
+        return True
 
 
 def resolve_location(path: str | os.PathLike | None = None) -> WarehouseLocation:
-    """`--warehouse DIR`, else `$CONSULTATIONS_WAREHOUSE`, else `warehouse/data/`."""
-    chosen = path or os.environ.get("CONSULTATIONS_WAREHOUSE") or DEFAULT_LOCATION
-    return WarehouseLocation(Path(chosen).expanduser().resolve())
+    """`--warehouse DIR`, else `$CONSULTATIONS_WAREHOUSE`, else `warehouse/data/`; the catalog and
+    the data path from `$CONSULTATIONS_CATALOG` and `$CONSULTATIONS_DATA_PATH` when set."""
+    chosen = path or os.environ.get(config.WAREHOUSE_ENV) or DEFAULT_LOCATION
+    return WarehouseLocation(Path(chosen).expanduser().resolve(),
+                             config.catalog_from_env(os.environ.get(config.CATALOG_ENV)),
+                             config.data_path_from_env(os.environ.get(config.DATA_PATH_ENV)))
 
 
 def extension_file(name: str) -> Path:
@@ -84,12 +137,14 @@ def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("COMMIT")
 
 
-def connect(location: WarehouseLocation, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def connect(location: WarehouseLocation, read_only: bool = False, views: bool = True) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB with the lake attached as `lake` and its tables as views in `main`,
-    so SQL reads `SELECT * FROM documents`."""
-    if read_only and not location.exists():
-        raise FileNotFoundError(
-            f"no warehouse at {location.root}: run `consultations ingest` first, or pass --warehouse")
+    so SQL reads `SELECT * FROM documents` (`views=False`: only the attachment). Raises
+    FileNotFoundError when there is no lake to read yet, WarehouseUnavailable when the configured
+    catalog or data path cannot be reached."""
+    if read_only and location.catalog_file is not None and not location.catalog_file.exists():
+        where = location.root if location.catalog is None else location.describe()
+        raise FileNotFoundError(f"no warehouse at {where}: run `consultations ingest` first, or pass --warehouse")
     location.root.mkdir(parents=True, exist_ok=True)
     location.extension_directory.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(config={
@@ -97,15 +152,69 @@ def connect(location: WarehouseLocation, read_only: bool = False) -> duckdb.Duck
         "autoinstall_known_extensions": False,
         "autoload_known_extensions": False,
     })
-    load_extensions(con)
-    mode = ", READ_ONLY" if read_only else ""
-    # Every row goes to Parquet: DuckLake would otherwise keep inserts of under 10 rows in the
-    # SQLite catalog, where a DATE inside a STRUCT is written in a form it cannot read back.
-    con.execute(
-        f"ATTACH 'ducklake:sqlite:{location.catalog_file}' AS {CATALOG} "
-        f"(DATA_PATH '{location.data_path}/', DATA_INLINING_ROW_LIMIT 0{mode})")
-    if not read_only:
-        _create_tables(con)
-    for name in TABLES:
-        con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM {CATALOG}.{name}")
+    try:
+        load_extensions(con, config.required_extensions(location.metadata, location.data_path))
+        if config.is_s3(location.data_path):
+            _open_s3(con, location)
+        _attach(con, location, read_only)
+        if not read_only:
+            _create_tables(con)
+        for name in TABLES if views else ():
+            con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM {CATALOG}.{name}")
+    except BaseException:
+        con.close()
+        raise
     return con
+
+
+def _attach(con: duckdb.DuckDBPyConnection, location: WarehouseLocation, read_only: bool) -> None:
+    try:
+        con.execute(config.attach_sql(CATALOG, location.metadata, location.data_path, read_only))
+    except duckdb.Error as error:
+        if location.catalog is None:
+            raise
+        if _NO_LAKE_YET in str(error):
+            raise FileNotFoundError(f"no warehouse in {location.describe()} yet: run `consultations ingest` "
+                                    f"first, or check ${config.CATALOG_ENV}") from None
+        hint = ""
+        if "Unable to connect" in str(error):
+            hint = ("\nCheck that the database server is running and reachable from here, that the database "
+                    f"exists, and that the password is in PGPASSWORD or ~/.pgpass (not in ${config.CATALOG_ENV}).")
+        raise WarehouseUnavailable(f"cannot open the warehouse {config.describe_catalog(location.metadata)} "
+                                   f"(from ${config.CATALOG_ENV}): {_clean(error, location)}{hint}") from None
+
+
+# The secrets (by digest) that this process has already listed its data path with.
+_S3_CHECKED: set[str] = set()
+
+
+def _open_s3(con: duckdb.DuckDBPyConnection, location: WarehouseLocation) -> None:
+    """The S3 secret from the AWS_* variables, then one cheap listing (a prefix that matches
+    nothing) so that wrong credentials, a missing bucket or an unreachable endpoint fail here
+    with a message that says what to fix, not halfway through a landing."""
+    environ = os.environ
+    try:
+        secret_sql = config.s3_secret_sql(location.data_path, environ)
+    except config.ConfigError as error:
+        raise WarehouseUnavailable(str(error)) from None
+    con.execute(secret_sql)
+    checked = hashlib.sha256(secret_sql.encode()).hexdigest()
+    if checked in _S3_CHECKED:
+        return
+    probe = config.sql_literal(location.data_path + ".consultations-access-check*")
+    try:
+        con.execute(f"SELECT count(*) FROM glob({probe})").fetchall()
+    except duckdb.Error as error:
+        raise WarehouseUnavailable(
+            f"cannot list the warehouse data path {location.data_path} (from ${config.DATA_PATH_ENV}) at "
+            f"{config.endpoint_label(environ)} with access key {environ.get('AWS_ACCESS_KEY_ID')!r}: "
+            f"{_clean(error, location)}\nCheck AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (the key needs to "
+            "list, read, write and delete under that path), that the bucket exists, and AWS_ENDPOINT_URL for a "
+            "store other than AWS S3.") from None
+    _S3_CHECKED.add(checked)
+
+
+def _clean(error: duckdb.Error, location: WarehouseLocation) -> str:
+    """DuckDB's message without passwords, and without the SQL excerpt it points into."""
+    text = str(error).split("\nLINE 1:")[0]
+    return config.redact(text, os.environ, config.conninfo_passwords(location.metadata)).strip()

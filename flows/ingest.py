@@ -22,6 +22,7 @@ from tasks.readers import DEFAULT_TIME_BUDGET_S
 from tasks.land import landed_doc_ids, land_run
 from tasks.summary import publish_summary
 from warehouse.connection import resolve_location
+from warehouse.writers import writing_run
 
 # A batch is the unit of work: each Prefect task run costs ~50 ms (~150 ms on Dask), so one task
 # per document would cost more than the work on small files. Big task arguments are passed in
@@ -74,27 +75,29 @@ def ingest(inbox: str = "seeds", warehouse: str | None = None, batch_size: int =
     version = pipeline_version(config)
     timer, progress = StageTimer(), RunProgress("ingest")
     check_runner(runner)
-    with timer("discover"):
-        found = discover(inbox_path, location)
-    todo = found.classified.to_process
-    progress.found(len(todo), skipped=len(found.seen) - len(todo))
-    with batch_runner(runner, timer) as pool:
-        work = batches(todo, batch_size, at_least=pool.workers) if todo else []
-        done: dict[int, BatchResult] = {}
-        params = [dict(inbox=inbox_path, files=batch, config=config, time_budget_s=time_budget_s,
-                       run_id=run_id, started_at=started_at, version=version) for batch in work]
-        for i, result in pool.run(ingest_batch_task, params):
-            done[i] = result
-            progress.advance(len(work[i]), result.n_failed_documents, result.worker)
-    tables, failures = collect(done, timer)
-    now = datetime.now(timezone.utc)
-    run = ingest_run_rows(run_id=run_id, inbox=str(inbox_path), started_at=started_at, now=now,
-                          seen=found.seen, unchanged=found.unchanged, classified=found.classified,
-                          known=found.known, failures=failures, version=version)
-    progress.landing()
-    with timer("land"):
-        landed = land_run(location, run_id, quote(run), quote(tables), now)
-    progress.landed()
+    # From the first read to the commit: another run on this warehouse would see the same new files.
+    with writing_run(location, f"ingest run {run_id}", progress.waiting):
+        with timer("discover"):
+            found = discover(inbox_path, location)
+        todo = found.classified.to_process
+        progress.found(len(todo), skipped=len(found.seen) - len(todo))
+        with batch_runner(runner, timer) as pool:
+            work = batches(todo, batch_size, at_least=pool.workers) if todo else []
+            done: dict[int, BatchResult] = {}
+            params = [dict(inbox=inbox_path, files=batch, config=config, time_budget_s=time_budget_s,
+                           run_id=run_id, started_at=started_at, version=version) for batch in work]
+            for i, result in pool.run(ingest_batch_task, params):
+                done[i] = result
+                progress.advance(len(work[i]), result.n_failed_documents, result.worker)
+        tables, failures = collect(done, timer)
+        now = datetime.now(timezone.utc)
+        run = ingest_run_rows(run_id=run_id, inbox=str(inbox_path), started_at=started_at, now=now,
+                              seen=found.seen, unchanged=found.unchanged, classified=found.classified,
+                              known=found.known, failures=failures, version=version)
+        progress.landing()
+        with timer("land"):
+            landed = land_run(location, run_id, quote(run), quote(tables), now)
+        progress.landed()
     counts = run.rows["runs"][0]
     publish_summary(run_id, "ingest", str(inbox_path),
                     {name: counts[f"n_{name}"] for name in ("seen", "new", "changed", "unchanged", "failed")},

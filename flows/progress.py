@@ -16,8 +16,9 @@ from prefect.artifacts import create_progress_artifact, update_progress_artifact
 
 log = logging.getLogger(__name__)
 
-# The phases of a run, in order; "processing" repeats once per finished batch.
-DISCOVERED, PROCESSING, LANDING, LANDED = "discovered", "processing", "landing", "landed"
+# The phases of a run, in order; "waiting" only when another run is writing the warehouse,
+# "processing" once per finished batch.
+WAITING, DISCOVERED, PROCESSING, LANDING, LANDED = "waiting", "discovered", "processing", "landing", "landed"
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Progress:
     skipped: int = 0   # documents seen and left alone (unchanged, or up to date)
     seconds: float = 0.0  # since the run started
     worker: str = ""   # host:pid of the process that ran the last batch
+    waiting_for: str = ""  # the run this one waits for, while "waiting"
 
 
 Listener = Callable[[Progress], None]
@@ -64,9 +66,14 @@ class RunProgress:
         self.total = self.done = self.failed = self.skipped = 0
         self._artifact = None
 
-    def _tell(self, phase: str, worker: str = "") -> None:
+    def _tell(self, phase: str, worker: str = "", waiting_for: str = "") -> None:
         _announce(Progress(self.flow, phase, self.done, self.total, self.failed, self.skipped,
-                           round(time.perf_counter() - self.started, 3), worker))
+                           round(time.perf_counter() - self.started, 3), worker, waiting_for))
+
+    def waiting(self, holder: str) -> None:
+        """Another run (`holder`) is writing the warehouse; this one waits for it to finish."""
+        get_run_logger().warning("waiting for %s to finish writing the warehouse", holder)
+        self._tell(WAITING, waiting_for=holder)
 
     def found(self, total: int, skipped: int = 0) -> None:
         self.total, self.skipped = total, skipped

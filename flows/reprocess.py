@@ -20,6 +20,7 @@ from tasks.domain.run import reprocess_run_rows
 from tasks.land import land_run, landed_doc_ids
 from tasks.stored import load_stored
 from warehouse.connection import resolve_location
+from warehouse.writers import writing_run
 
 
 @dataclass
@@ -43,22 +44,24 @@ def reprocess(warehouse: str | None = None, all_documents: bool = False,
     version = pipeline_version(config)
     timer, progress = StageTimer(), RunProgress("reprocess")
     check_runner(runner)
-    stored, ingested_at = load_stored(location, None if all_documents else version)
-    progress.found(len(stored))
-    with batch_runner(runner, timer) as pool:
-        work = batches(stored, batch_size, at_least=pool.workers) if stored else []
-        params = [dict(raw=batch, config=config, run_id=run_id, started_at=started_at, version=version,
-                       ingested_at={d.doc_id: ingested_at[d.doc_id] for d in batch if d.doc_id in ingested_at})
-                  for batch in work]
-        done: dict[int, BatchResult] = {}
-        for i, result in pool.run(reprocess_batch_task, params):
-            done[i] = result
-            progress.advance(len(work[i]), result.n_failed_documents, result.worker)
-    tables, failures = collect(done, timer)
-    rebuilt, now = landed_doc_ids(tables), datetime.now(timezone.utc)
-    run = reprocess_run_rows(run_id=run_id, warehouse=location.label(), started_at=started_at, now=now,
-                             n_examined=len(stored), rebuilt=rebuilt, failures=failures, version=version)
-    progress.landing()
-    land_run(location, run_id, quote(run), quote(tables), now)
-    progress.landed()
+    # From the first read to the commit: an ingest meanwhile could supersede what this rebuilds.
+    with writing_run(location, f"reprocess run {run_id}", progress.waiting):
+        stored, ingested_at = load_stored(location, None if all_documents else version)
+        progress.found(len(stored))
+        with batch_runner(runner, timer) as pool:
+            work = batches(stored, batch_size, at_least=pool.workers) if stored else []
+            params = [dict(raw=batch, config=config, run_id=run_id, started_at=started_at, version=version,
+                           ingested_at={d.doc_id: ingested_at[d.doc_id] for d in batch if d.doc_id in ingested_at})
+                      for batch in work]
+            done: dict[int, BatchResult] = {}
+            for i, result in pool.run(reprocess_batch_task, params):
+                done[i] = result
+                progress.advance(len(work[i]), result.n_failed_documents, result.worker)
+        tables, failures = collect(done, timer)
+        rebuilt, now = landed_doc_ids(tables), datetime.now(timezone.utc)
+        run = reprocess_run_rows(run_id=run_id, warehouse=location.label(), started_at=started_at, now=now,
+                                 n_examined=len(stored), rebuilt=rebuilt, failures=failures, version=version)
+        progress.landing()
+        land_run(location, run_id, quote(run), quote(tables), now)
+        progress.landed()
     return ReprocessResult(run_id, len(stored), len(rebuilt), failures, version)

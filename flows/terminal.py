@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress as Bar, SpinnerColumn, TextColumn,
                            TimeElapsedColumn, TimeRemainingColumn)
 
-from flows.progress import DISCOVERED, LANDED, LANDING, PROCESSING, Progress, listening
+from flows.progress import DISCOVERED, LANDED, LANDING, PROCESSING, WAITING, Progress, listening
 
 # (to do, doing, done) for each flow
 _VERBS = {"ingest": ("process", "processing", "processed"), "reprocess": ("rebuild", "rebuilding", "rebuilt")}
@@ -20,6 +20,8 @@ _VERBS = {"ingest": ("process", "processing", "processed"), "reprocess": ("rebui
 def plain_line(p: Progress) -> str:
     """`ingest: 250/7000 documents processed, 2 failed (12.3 s)`: one line a log can keep."""
     verb, _, verbed = _VERBS.get(p.flow, _VERBS["ingest"])
+    if p.phase == WAITING:
+        return f"{p.flow}: waiting for {p.waiting_for} to finish writing the warehouse"
     if p.phase == DISCOVERED:
         skipped = f", {p.skipped} unchanged" if p.skipped else ""
         return f"{p.flow}: {p.total} documents to {verb}{skipped}"
@@ -53,7 +55,9 @@ class ProgressBar:
         self.task = None
 
     def __call__(self, p: Progress) -> None:
-        if p.phase == DISCOVERED:
+        if p.phase == WAITING:
+            self.bar.console.print(plain_line(p), highlight=False, markup=False)
+        elif p.phase == DISCOVERED:
             self.bar.console.print(plain_line(p), highlight=False, markup=False)
             if p.total:
                 self.bar.start()

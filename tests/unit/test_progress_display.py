@@ -5,7 +5,7 @@ import io
 
 from rich.console import Console
 
-from flows.progress import DISCOVERED, LANDED, LANDING, PROCESSING, Progress, RunProgress, listening
+from flows.progress import DISCOVERED, LANDED, LANDING, PROCESSING, WAITING, Progress, RunProgress, listening
 from flows.terminal import plain_line, showing_progress
 
 
@@ -16,6 +16,11 @@ def test_plain_lines_say_how_far_an_ingest_has_got():
         "ingest: 250/7000 documents processed, 2 failed (12.3 s)"
     assert plain_line(Progress("ingest", LANDING, 7000, 7000, seconds=80)) == "ingest: landing in the warehouse (80.0 s)"
     assert plain_line(Progress("ingest", LANDED, 7000, 7000, seconds=83.25)) == "ingest: landed (83.2 s)"
+
+
+def test_a_run_that_waits_for_another_says_for_whom():
+    assert plain_line(Progress("reprocess", WAITING, 0, 0, waiting_for="ingest run 1f2e (pid 4242)")) == \
+        "reprocess: waiting for ingest run 1f2e (pid 4242) to finish writing the warehouse"
 
 
 def test_plain_lines_speak_of_rebuilding_for_a_reprocess():

@@ -147,9 +147,16 @@ class S3Server:
         pages = self.client().get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix)
         return [o["Key"] for page in pages for o in page.get("Contents", [])]
 
+    def reset(self) -> None:
+        """Forget every bucket, object and IAM user: moto keeps them per process, not per server,
+        so the next module's server would find this one's user and fail to create it."""
+        urllib.request.urlopen(urllib.request.Request(f"{self.endpoint}/moto-api/reset", method="POST"),
+                               timeout=10).read()
+
     def stop(self) -> None:
         try:
             self._reset_auth(float("inf"))  # moto's settings are process-wide
+            self.reset()
         finally:
             self.server.stop()
 
@@ -161,4 +168,6 @@ def start_s3() -> S3Server:
     port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
-    return S3Server(server, f"http://127.0.0.1:{port}")
+    s3 = S3Server(server, f"http://127.0.0.1:{port}")
+    s3.reset()  # whatever an earlier server in this process left
+    return s3

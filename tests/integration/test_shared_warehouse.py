@@ -126,7 +126,8 @@ def test_the_files_are_parquet_in_the_bucket_and_nothing_is_local(shared_run, s3
     assert keys and all(key.endswith(".parquet") for key in keys)
     for table in ("documents", "sections", "paragraphs", "artifacts", "sources", "runs"):
         assert any(key.startswith(f"{PREFIX}main/{table}/") for key in keys), table
-    assert sorted(p.name for p in local_dir.iterdir()) == [".extensions"]  # no catalog.sqlite, no files/
+    # no catalog.sqlite, no files/: only the extensions and the writer lock (warehouse/writers.py)
+    assert sorted(p.name for p in local_dir.iterdir()) == [".extensions", ".writer.lock"]
 
 
 def test_the_catalog_is_in_postgres(shared_run, postgres):

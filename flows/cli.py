@@ -160,19 +160,13 @@ def reprocess(warehouse: Optional[Path] = WarehouseOption,
         console.print(f"[red]failed[/red] {f.source_path} at {f.stage}: {f.error_type}: {f.error_message}")
 
 
-def main() -> None:
-    app()
-
-
-if __name__ == "__main__":
-    main()
-
-
 @app.command()
 def serve(inbox: Path = typer.Argument(Path("seeds"), help="Folder the scheduled ingestion reads."),
           warehouse: Optional[Path] = WarehouseOption,
           port: Optional[int] = typer.Option(None, help="Port of the server and UI (default 4200, else a free one)."),
-          host: str = typer.Option("127.0.0.1", help="Address the server listens on.")):
+          host: str = typer.Option("127.0.0.1", help="Address the server listens on."),
+          prefect_home: Optional[Path] = typer.Option(None, help="Where the server keeps its database and "
+                                                      "the logs (default: .prefect/ in the project).")):
     """Run the always-on setup: Prefect server and UI, the work pool, the deployments of
     prefect.yaml and a worker, ingesting INBOX every 15 minutes. Ctrl-C stops all of it."""
     if not inbox.is_dir():
@@ -180,7 +174,15 @@ def serve(inbox: Path = typer.Argument(Path("seeds"), help="Folder the scheduled
     from flows.serve import LocalPrefectError, serve as serve_all
 
     try:
-        serve_all(host, port, str(inbox), str(warehouse) if warehouse else None)
+        serve_all(host, port, str(inbox), str(warehouse) if warehouse else None, prefect_home)
     except LocalPrefectError as error:
         console.print(f"[red]error:[/red] {error}")
         raise typer.Exit(1)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

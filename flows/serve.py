@@ -42,7 +42,10 @@ class LocalPrefectError(RuntimeError):
 
 
 def port_is_free(host: str, port: int) -> bool:
+    """Whether a server could listen on it now. SO_REUSEADDR, as uvicorn sets it: the connections
+    of a server just stopped linger in TIME_WAIT, and must not push a restart to another port."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind((host, port))
         except OSError:

@@ -17,14 +17,14 @@ def source_format(path: str) -> str | None:
 @dataclass(frozen=True)
 class Plan:
     unchanged: tuple[SourceFile, ...]  # same path, size and mtime: not even read
-    to_read: tuple[SourceFile, ...]  # new paths, or known paths whose size or mtime moved
+    to_read: tuple[SourceFile, ...]  # new paths, known paths whose size or mtime moved, or left to retry
 
 
 def plan(listing: list[SourceFile], known: dict[str, KnownSource]) -> Plan:
     unchanged, to_read = [], []
     for f in listing:
         k = known.get(f.source_path)
-        if k is not None and k.size_bytes == f.size_bytes and k.mtime_us == f.mtime_us:
+        if k is not None and k.size_bytes == f.size_bytes and k.mtime_us == f.mtime_us and k.status != "retry":
             unchanged.append(f)
         else:
             to_read.append(f)
@@ -41,7 +41,8 @@ class Classified:
 
 
 def classify(hashed: list[SourceFile], known: dict[str, KnownSource], landed: set[str]) -> Classified:
-    """Sort hashed files into new, changed and touched, and pick the content to process.
+    """Sort hashed files into new, changed and touched, and pick the content to process. A file
+    left to retry (its last read failed for a passing reason) counts as new.
 
     `landed`: doc_ids already in the warehouse (the same content at another path is one
     document with two sources). A changed file supersedes its old document unless another
@@ -56,6 +57,8 @@ def classify(hashed: list[SourceFile], known: dict[str, KnownSource], landed: se
         k = known.get(f.source_path)
         if k is None:
             new.append(f)
+        elif k.doc_id == f.doc_id and k.status == "retry":
+            new.append(f)  # its last read failed for a passing reason: it never landed
         elif k.doc_id == f.doc_id:
             touched.append(f)
             continue

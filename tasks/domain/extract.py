@@ -5,6 +5,11 @@ from tasks.domain.decode import decode
 from tasks.domain.models import RawDocument
 
 
+# Failures that say nothing about the document: the next run reads the file again even if it
+# looks unchanged (sources.status 'retry'). Every other failure waits for the file to change.
+TRANSIENT_ERRORS = frozenset({"read_error", "changed_during_run"})
+
+
 class ReadError(ValueError):
     """A file that cannot be read. `error_type` says why (`encrypted`, `corrupt`,
     `no_text_layer`, …); the message says what a person can do about it."""

@@ -23,7 +23,7 @@ class KnownSource:
     doc_id: str
     size_bytes: int
     mtime_us: int
-    status: str  # 'landed' or 'failed'
+    status: str  # 'landed', 'failed', or 'retry' (a transient failure: read again next run)
     first_seen: object = None  # a datetime; kept when a path's row is rewritten
 
 

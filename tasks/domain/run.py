@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from tasks.domain.discover import Classified
+from tasks.domain.extract import TRANSIENT_ERRORS
 from tasks.domain.models import Failure, KnownSource, SourceFile, StructuredDocument
 from tasks.domain.records import document_rows, failure_row, source_row
 
@@ -40,11 +41,18 @@ def _run_row(run_id: str, flow_name: str, inbox: str, started_at: datetime, now:
             "status": "completed" if not failures else "completed_with_failures"}
 
 
+def source_status(doc_id: str, failures: list[Failure]) -> str:
+    """'landed'; 'failed' when the content failed; 'retry' when each of its failures was transient."""
+    kinds = {f.error_type for f in failures if f.doc_id == doc_id}
+    if not kinds:
+        return "landed"
+    return "retry" if kinds <= TRANSIENT_ERRORS else "failed"
+
+
 def ingest_run_rows(*, run_id: str, inbox: str, started_at: datetime, now: datetime,
                     seen: tuple[SourceFile, ...], unchanged: tuple[SourceFile, ...], classified: Classified,
                     known: dict[str, KnownSource], failures: list[Failure], version: str) -> RunRows:
-    failed_ids = {f.doc_id for f in failures}
-    sources = [source_row(f, "failed" if f.doc_id in failed_ids else "landed", now,
+    sources = [source_row(f, source_status(f.doc_id, failures), now,
                           known[f.source_path].first_seen if f.source_path in known else None)
                for f in classified.new + classified.changed + classified.touched]
     run = _run_row(run_id, "ingest", inbox, started_at, now, version, failures,

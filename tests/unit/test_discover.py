@@ -49,3 +49,28 @@ def test_already_landed_content_at_a_new_path_is_not_processed_again():
                                           ("g.doc", None), ("noext", None)])
 def test_source_format(path, fmt):
     assert source_format(path) == fmt
+
+
+def test_a_file_whose_read_failed_for_a_passing_reason_is_read_again_though_unchanged():
+    retry = KnownSource("a.txt", "A", 10, 100, "retry")
+    failed = KnownSource("b.txt", "B", 10, 100, "failed")
+    work = plan([SourceFile("a.txt", 10, 100), SourceFile("b.txt", 10, 100)], {"a.txt": retry, "b.txt": failed})
+    assert [f.source_path for f in work.to_read] == ["a.txt"]
+    assert [f.source_path for f in work.unchanged] == ["b.txt"]  # bad input waits for a new version
+    result = classify([SourceFile("a.txt", 10, 100, "A")], {"a.txt": retry}, landed=set())
+    assert [f.source_path for f in result.new] == ["a.txt"] and [f.doc_id for f in result.to_process] == ["A"]
+
+
+def test_only_passing_failures_leave_a_file_to_retry():
+    from tasks.domain.models import Failure
+    from tasks.domain.run import source_status
+
+    def failure(error_type, doc_id="A"):
+        return Failure("a.txt", doc_id, "extract", error_type, "...")
+
+    assert source_status("A", []) == "landed"
+    assert source_status("A", [failure("read_error")]) == "retry"
+    assert source_status("A", [failure("changed_during_run")]) == "retry"
+    assert source_status("A", [failure("corrupt")]) == "failed"
+    assert source_status("A", [failure("read_error"), failure("corrupt")]) == "failed"
+    assert source_status("A", [failure("corrupt", doc_id="B")]) == "landed"

@@ -38,3 +38,30 @@ def test_a_file_removed_during_the_run_fails_with_its_own_type(tmp_path):
     with pytest.raises(ReadError) as failed:
         read_as_hashed(tmp_path, found)
     assert failed.value.error_type == "vanished" and "removed from the inbox" in str(failed.value)
+
+
+def test_a_passing_io_error_is_tried_again_and_a_lasting_one_leaves_the_file_to_the_next_run(tmp_path, monkeypatch):
+    """The operating system's I/O errors (a network mount's hiccup) cannot be made on demand:
+    Path.read_bytes is made to fail as such a mount would."""
+    import errno
+    from pathlib import Path
+
+    (tmp_path / "a.txt").write_text("Statement.\n", encoding="utf-8")
+    found = hashed(tmp_path, "a.txt")
+    real_read, calls = Path.read_bytes, []
+
+    def flaky(path, failures):
+        calls.append(path)
+        if len(calls) <= failures:
+            raise OSError(errno.EIO, "Input/output error")
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", lambda path: flaky(path, failures=1))
+    assert read_as_hashed(tmp_path, found) == b"Statement.\n" and len(calls) == 2
+
+    calls.clear()
+    monkeypatch.setattr(Path, "read_bytes", lambda path: flaky(path, failures=3))
+    with pytest.raises(ReadError) as failed:
+        read_as_hashed(tmp_path, found)
+    assert failed.value.error_type == "read_error" and len(calls) == 3
+    assert "Input/output error" in str(failed.value) and "the next run tries again" in str(failed.value)

@@ -90,6 +90,7 @@ def ingest(inbox: str = "seeds", warehouse: str | None = None, batch_size: int =
                 done[i] = result
                 progress.advance(len(work[i]), result.n_failed_documents, result.worker)
         tables, failures = collect(done, timer)
+        failures = list(found.failures) + failures
         now = datetime.now(timezone.utc)
         run = ingest_run_rows(run_id=run_id, inbox=str(inbox_path), started_at=started_at, now=now,
                               seen=found.seen, unchanged=found.unchanged, classified=found.classified,

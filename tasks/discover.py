@@ -8,8 +8,9 @@ from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from tasks.domain.discover import Classified, classify, plan
-from tasks.domain.models import KnownSource, SourceFile
+from tasks.domain.models import Failure, KnownSource, SourceFile
 from tasks.io.files import list_inbox, sha256_file
+from tasks.run_log import log_failures
 from warehouse.connection import WarehouseLocation
 from warehouse.landing import known_sources, landed_doc_ids
 
@@ -20,6 +21,7 @@ class Discovery:
     unchanged: tuple[SourceFile, ...]
     classified: Classified
     known: dict[str, KnownSource]
+    failures: tuple[Failure, ...] = ()  # files that could not be hashed, left to the next run
 
 
 def read_known(location: WarehouseLocation) -> dict[str, KnownSource]:
@@ -36,12 +38,27 @@ def discover_files(inbox: Path, location: WarehouseLocation) -> Discovery:
     known = read_known(location)
     listing = list_inbox(inbox)
     work = plan(listing, known)
-    hashed = [SourceFile(f.source_path, f.size_bytes, f.mtime_us, sha256_file(inbox / f.source_path))
-              for f in work.to_read]
+    hashed, failures = hash_files(inbox, work.to_read)
     landed = landed_doc_ids(location, [f.doc_id for f in hashed])
     unchanged = tuple(SourceFile(f.source_path, f.size_bytes, f.mtime_us, known[f.source_path].doc_id)
                       for f in work.unchanged)
-    return Discovery(tuple(listing), unchanged, classify(hashed, known, landed), known)
+    return Discovery(tuple(listing), unchanged, classify(hashed, known, landed), known, tuple(failures))
+
+
+def hash_files(inbox: Path, files: tuple[SourceFile, ...]) -> tuple[list[SourceFile], list[Failure]]:
+    """Each file with its sha256 as doc_id. One that cannot be read now (removed since the
+    listing, unreadable, an I/O error) is left out of this run with a failure, and no sources row:
+    the next run lists and hashes it again."""
+    hashed, failures = [], []
+    for f in files:
+        try:
+            hashed.append(SourceFile(f.source_path, f.size_bytes, f.mtime_us, sha256_file(inbox / f.source_path)))
+        except FileNotFoundError:
+            continue  # gone since the listing: nothing to land, nothing to report
+        except OSError as error:
+            failures.append(Failure(f.source_path, "", "discover", "read_error",
+                                    f"{f.source_path} could not be read ({error}); the next run tries again"))
+    return hashed, failures
 
 
 @task(name="discover new and changed files", cache_policy=NO_CACHE)
@@ -52,4 +69,5 @@ def discover(inbox: Path, location: WarehouseLocation) -> Discovery:
         "%d files in %s: %d new, %d changed, %d unchanged (%d only touched); %d to process",
         len(found.seen), inbox, len(c.new), len(c.changed), len(found.unchanged) + len(c.touched),
         len(c.touched), len(c.to_process))
+    log_failures(list(found.failures))
     return found

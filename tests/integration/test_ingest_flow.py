@@ -150,3 +150,18 @@ def test_a_file_rewritten_between_discover_and_extract_fails_instead_of_landing_
     assert [(f.source_path, f.stage, f.error_type) for f in failures] == [
         ("000_30b19b25cf31b9f3.txt", "extract", "changed_during_run")]
     assert len(docs) == 4 and "000_30b19b25cf31b9f3.txt" not in {d.source_path for d in docs}
+
+
+def test_a_file_the_system_cannot_read_fails_alone_and_is_tried_again_next_run(prefect_server, inbox, tmp_path):
+    """/proc/self/mem is a regular file whose first bytes no process can read (EIO): a real I/O
+    error, as a failing disk or network mount gives, at the moment discover hashes it."""
+    (inbox / "unreadable.txt").symlink_to("/proc/self/mem")
+    first = run(inbox, tmp_path / "wh")
+    assert (first.n_new, first.n_failed) == (5, 1)
+    [failure] = first.failures
+    assert (failure.source_path, failure.stage, failure.error_type) == ("unreadable.txt", "discover", "read_error")
+    assert "Input/output error" in failure.error_message and "the next run tries again" in failure.error_message
+    second = run(inbox, tmp_path / "wh")
+    assert (second.n_unchanged, second.n_failed) == (5, 1), "the unreadable file was not tried again"
+    assert query(tmp_path / "wh", "SELECT count(*) FROM documents") == [(5,)]
+    assert query(tmp_path / "wh", "SELECT count(*) FROM sources WHERE source_path = 'unreadable.txt'") == [(0,)]

@@ -14,10 +14,11 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from flows import report
 from warehouse.config import ConfigError
-from warehouse.connection import resolve_location
+from warehouse.connection import connect, resolve_location
 from warehouse.queries import (QueryError, document_outline, document_removals, export_tables,
                                landed_documents, resolve_document, run_sql)
 
@@ -36,8 +37,17 @@ def user_errors():
     try:
         yield
     except (QueryError, FileNotFoundError, ConfigError) as error:
-        console.print(f"[red]error:[/red] {error}")
+        console.print(f"[red]error:[/red] {escape(str(error))}")
         raise typer.Exit(1)
+
+
+def reachable(warehouse: Optional[Path]):
+    """The warehouse, checked before a run starts: a bad setting, or a catalog or data path
+    elsewhere that cannot be reached, fails here in one line rather than inside the run."""
+    location = resolve_location(warehouse)
+    if location.catalog is not None or location.data is not None:
+        connect(location, views=False).close()  # attaches (makes the lake the first time), lists S3
+    return location
 
 
 class Format(str, Enum):
@@ -63,7 +73,7 @@ def ingest(inbox: Path = typer.Argument(Path("seeds"), help="Folder to ingest, r
     from flows.terminal import showing_progress
 
     with user_errors(), showing_progress():
-        location = resolve_location(warehouse)  # a bad setting fails here, before Prefect starts
+        location = reachable(warehouse)
         result = ingest_flow(str(inbox), str(warehouse) if warehouse else None, batch_size,
                              time_budget_s=time_budget, runner=runner)
     console.print(f"run {result.run_id}: {result.n_seen} files seen, {result.n_new} new, "
@@ -74,7 +84,7 @@ def ingest(inbox: Path = typer.Argument(Path("seeds"), help="Folder to ingest, r
     else:
         console.print("Nothing new to land: every file is unchanged since the last run.")
     for f in result.failures:
-        console.print(f"[red]failed[/red] {f.source_path} at {f.stage}: {f.error_type}: {f.error_message}")
+        console.print(f"[red]failed[/red] {escape(f'{f.source_path} at {f.stage}: {f.error_type}: {f.error_message}')}")
 
 
 @app.command()
@@ -115,8 +125,8 @@ def _resolve(location, document: str) -> str:
 def show(document: str = typer.Argument(..., help="A source path, a doc_id or its first 6+ characters."),
          warehouse: Optional[Path] = WarehouseOption):
     """Print a document's outline: title, metadata, sections with levels, pages and language."""
-    location = resolve_location(warehouse)
     with user_errors():
+        location = resolve_location(warehouse)
         doc, sections = document_outline(location, _resolve(location, document))
     for line in report.outline_lines(doc, sections):
         console.print(line, highlight=False)
@@ -128,8 +138,8 @@ def explain(document: str = typer.Argument(..., help="A source path, a doc_id or
             kind: Optional[list[str]] = typer.Option(None, "--kind", "-k", help="Only removals of this kind."),
             whitespace: bool = typer.Option(False, "--whitespace", help="Also show whitespace tidying.")):
     """Show every removal from a document in its raw context, with the rule that made it."""
-    location = resolve_location(warehouse)
     with user_errors():
+        location = resolve_location(warehouse)
         doc, artifacts = document_removals(location, _resolve(location, document))
     if kind:
         artifacts = [a for a in artifacts if a["kind"] in kind]
@@ -152,12 +162,12 @@ def reprocess(warehouse: Optional[Path] = WarehouseOption,
     from flows.terminal import showing_progress
 
     with user_errors(), showing_progress():
-        resolve_location(warehouse)  # a bad setting fails here, before Prefect starts
+        reachable(warehouse)
         result = reprocess_flow(str(warehouse) if warehouse else None, all_documents)
     console.print(f"run {result.run_id}: rebuilt {result.n_rebuilt} of {result.n_examined} documents "
                   f"with pipeline {result.pipeline_version}; {len(result.failures)} failed")
     for f in result.failures:
-        console.print(f"[red]failed[/red] {f.source_path} at {f.stage}: {f.error_type}: {f.error_message}")
+        console.print(f"[red]failed[/red] {escape(f'{f.source_path} at {f.stage}: {f.error_type}: {f.error_message}')}")
 
 
 @app.command()
@@ -173,10 +183,12 @@ def serve(inbox: Path = typer.Argument(Path("seeds"), help="Folder the scheduled
         raise typer.BadParameter(f"{inbox} is not a folder", param_hint="INBOX")
     from flows.serve import LocalPrefectError, serve as serve_all
 
+    with user_errors():
+        reachable(warehouse)
     try:
         serve_all(host, port, str(inbox), str(warehouse) if warehouse else None, prefect_home)
     except LocalPrefectError as error:
-        console.print(f"[red]error:[/red] {error}")
+        console.print(f"[red]error:[/red] {escape(str(error))}")
         raise typer.Exit(1)
 
 

@@ -72,7 +72,7 @@ class RunProgress:
 
     def waiting(self, holder: str) -> None:
         """Another run (`holder`) is writing the warehouse; this one waits for it to finish."""
-        get_run_logger().warning("waiting for %s to finish writing the warehouse", holder)
+        get_run_logger().info("waiting for %s to finish writing the warehouse", holder)
         self._tell(WAITING, waiting_for=holder)
 
     def found(self, total: int, skipped: int = 0) -> None:

@@ -39,7 +39,7 @@ class PlainLines:
         self.console = console
 
     def __call__(self, p: Progress) -> None:
-        self.console.print(plain_line(p), highlight=False, markup=False)
+        self.console.print(plain_line(p), highlight=False, markup=False, soft_wrap=True)
 
     def close(self) -> None:
         pass
@@ -56,9 +56,9 @@ class ProgressBar:
 
     def __call__(self, p: Progress) -> None:
         if p.phase == WAITING:
-            self.bar.console.print(plain_line(p), highlight=False, markup=False)
+            self.bar.console.print(plain_line(p), highlight=False, markup=False, soft_wrap=True)
         elif p.phase == DISCOVERED:
-            self.bar.console.print(plain_line(p), highlight=False, markup=False)
+            self.bar.console.print(plain_line(p), highlight=False, markup=False, soft_wrap=True)
             if p.total:
                 self.bar.start()
                 self.task = self.bar.add_task(f"{p.flow}: {_VERBS.get(p.flow, _VERBS['ingest'])[1]}", total=p.total,
@@ -97,7 +97,8 @@ def _logs_above(console: Console) -> Iterator[None]:
 def showing_progress(console: Console | None = None) -> Iterator[None]:
     """Show the progress of the runs this process makes while the block runs: a bar when
     `console` (stderr by default) is a terminal, plain lines when it is not."""
-    console = console or Console(stderr=True)
+    # Log lines and file names are text, not rich markup: "[draft] note.txt" must stay whole.
+    console = console or Console(stderr=True, markup=False, highlight=False)
     if console.is_terminal:
         display, logs = ProgressBar(console), _logs_above(console)
     else:

@@ -35,6 +35,11 @@ def catalog_from_env(value: str | None) -> str | None:
     if value.startswith(("postgres://", "postgresql://")):
         value = "postgres:" + value  # libpq reads the URI; DuckLake needs the scheme in front
     if value.startswith("postgres:") and value.removeprefix("postgres:").strip():
+        if conninfo_passwords(value):
+            # DuckDB repeats the connection string in its errors, which reach logs and Prefect's
+            # database: a password in it would leak from the first failed query.
+            raise ConfigError(f"${CATALOG_ENV} holds a password: put it in PGPASSWORD or ~/.pgpass instead, "
+                              f"and leave it out of {redact(value, secrets=conninfo_passwords(value))!r}")
         return value
     if value.startswith("sqlite:") and value.removeprefix("sqlite:").strip():
         return "sqlite:" + str(Path(value.removeprefix("sqlite:")).expanduser().resolve())

@@ -143,14 +143,20 @@ def test_resolve_location_is_local_unless_the_variables_are_set(monkeypatch, tmp
     assert (local.metadata, local.data_path) == (f"sqlite:{tmp_path / 'catalog.sqlite'}", f"{tmp_path / 'files'}/")
     assert local.catalog_file == tmp_path / "catalog.sqlite" and not local.exists()
 
-    monkeypatch.setenv(config.CATALOG_ENV, "postgres:dbname=consultations host=db user=etl password=hunter2")
+    monkeypatch.setenv(config.CATALOG_ENV, "postgres:dbname=consultations host=db user=etl")
     monkeypatch.setenv(config.DATA_PATH_ENV, "s3://bucket/consultations")
     shared = resolve_location(tmp_path)
     assert shared.root == tmp_path and shared.extension_directory == tmp_path / ".extensions"
     assert shared.catalog_file is None and shared.data_path == "s3://bucket/consultations/"
-    assert shared.describe() == ("catalog postgres:dbname=consultations host=db user=etl password=***, "
-                                 "data s3://bucket/consultations/")
-    assert "hunter2" not in repr(shared) and "hunter2" not in str(shared)
+    assert shared.describe() == "catalog postgres:dbname=consultations host=db user=etl, data s3://bucket/consultations/"
+
+
+@pytest.mark.parametrize("catalog", ["postgres:dbname=consultations host=db user=etl password=hunter2",
+                                     "postgresql://etl:hunter2@db/consultations"])
+def test_a_password_in_the_catalog_string_is_refused_without_being_repeated(catalog):
+    with pytest.raises(config.ConfigError) as refused:
+        config.catalog_from_env(catalog)
+    assert "PGPASSWORD or ~/.pgpass" in str(refused.value) and "hunter2" not in str(refused.value)
 
 
 def test_a_sqlite_catalog_elsewhere_is_a_local_file(monkeypatch, tmp_path):

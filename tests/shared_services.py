@@ -14,7 +14,14 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-PG_BIN = Path(os.environ.get("CONSULTATIONS_TEST_PG_BIN", "/usr/lib/postgresql/15/bin"))
+def _newest_postgres() -> Path:
+    """The bin folder of the newest PostgreSQL Debian has installed (`make test` installs one)."""
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parent.parent.name)
+                   if p.parent.parent.name.isdigit() else 0)
+    return found[-1].parent if found else Path("/usr/lib/postgresql/15/bin")
+
+
+PG_BIN = Path(os.environ.get("CONSULTATIONS_TEST_PG_BIN") or _newest_postgres())
 PG_USER = "postgres"  # the system user that owns the cluster when the tests run as root
 
 

@@ -52,7 +52,9 @@ def source_status(doc_id: str, failures: list[Failure]) -> str:
 def ingest_run_rows(*, run_id: str, inbox: str, started_at: datetime, now: datetime,
                     seen: tuple[SourceFile, ...], unchanged: tuple[SourceFile, ...], classified: Classified,
                     known: dict[str, KnownSource], failures: list[Failure], version: str) -> RunRows:
-    sources = [source_row(f, source_status(f.doc_id, failures), now,
+    touched = {f.source_path for f in classified.touched}  # not processed: it keeps its status
+    sources = [source_row(f, known[f.source_path].status if f.source_path in touched else
+                          source_status(f.doc_id, failures), now,
                           known[f.source_path].first_seen if f.source_path in known else None)
                for f in classified.new + classified.changed + classified.touched]
     run = _run_row(run_id, "ingest", inbox, started_at, now, version, failures,

@@ -74,3 +74,18 @@ def test_only_passing_failures_leave_a_file_to_retry():
     assert source_status("A", [failure("corrupt")]) == "failed"
     assert source_status("A", [failure("read_error"), failure("corrupt")]) == "failed"
     assert source_status("A", [failure("corrupt", doc_id="B")]) == "landed"
+
+
+def test_a_failed_file_only_touched_stays_failed():
+    from datetime import datetime, timezone
+
+    from tasks.domain.discover import Classified
+    from tasks.domain.run import ingest_run_rows
+
+    now = datetime(2026, 11, 22, tzinfo=timezone.utc)
+    touched = SourceFile("bad.pdf", 10, 200, "B")
+    rows = ingest_run_rows(run_id="r", inbox="inbox", started_at=now, now=now, seen=(touched,), unchanged=(),
+                           classified=Classified(touched=(touched,)),
+                           known={"bad.pdf": KnownSource("bad.pdf", "B", 10, 100, "failed", now)},
+                           failures=[], version="v")
+    assert [(r["source_path"], r["status"]) for r in rows.rows["sources"]] == [("bad.pdf", "failed")]

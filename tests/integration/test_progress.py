@@ -23,7 +23,7 @@ pytestmark = pytest.mark.integration
 def inbox(tmp_path):
     folder = tmp_path / "inbox"
     shutil.copytree(SEEDS, folder)
-    (folder / "empty.txt").write_bytes(b"")
+    (folder / "[draft] empty.txt").write_bytes(b"")  # a name that is also rich markup
     return folder
 
 
@@ -81,6 +81,7 @@ def test_ingest_in_a_pipe_prints_plain_progress_lines_on_stderr(prefect_server, 
     assert any(line.startswith("ingest: landed (") for line in lines)
     assert "\x1b[" not in done.stderr and "━" not in done.stderr
     assert "documents processed" not in done.stdout and "6 files seen, 6 new" in done.stdout
+    assert "failed [draft] empty.txt at extract: empty:" in " ".join(done.stdout.split())
 
 
 def test_ingest_in_a_terminal_draws_a_progress_bar(prefect_server, inbox, tmp_path):

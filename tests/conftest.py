@@ -44,3 +44,22 @@ def seeded_con(seeded_warehouse):
     con = connect(seeded_warehouse[0], read_only=True)
     yield con
     con.close()
+
+
+@pytest.fixture(scope="module")
+def postgres():
+    """A real PostgreSQL cluster for a module, with a database for a Prefect server besides the
+    catalog's; skips when PostgreSQL is not installed."""
+    from tests.shared_services import PREFECT_DATABASE, running_postgres
+
+    with running_postgres(PREFECT_DATABASE) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def s3():
+    """moto's S3 API for a module, with the tests' bucket and a user allowed into it."""
+    from tests.shared_services import BUCKET, running_s3
+
+    with running_s3(BUCKET) as server:
+        yield server

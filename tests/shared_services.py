@@ -11,8 +11,10 @@ import socket
 import subprocess
 import tempfile
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 def _newest_postgres() -> Path:
     """The bin folder of the newest PostgreSQL Debian has installed (`make test` installs one)."""
@@ -178,3 +180,45 @@ def start_s3() -> S3Server:
     s3 = S3Server(server, f"http://127.0.0.1:{port}")
     s3.reset()  # whatever an earlier server in this process left
     return s3
+
+
+BUCKET = "lake"  # the shared warehouse's bucket in the tests
+PREFECT_DATABASE = "prefect"  # a shared Prefect server's own database, beside the catalog's
+
+
+@contextmanager
+def running_postgres(*databases: str) -> Iterator[Postgres]:
+    """A cluster with `databases` (owned by its user) until the block ends, failure or not;
+    the test skips, saying why, when PostgreSQL is not installed."""
+    import pytest
+
+    if reason := postgres_missing():
+        pytest.skip(reason)
+    server = start_postgres()
+    try:
+        for database in databases:
+            server.psql(f"CREATE DATABASE {database} OWNER {server.user}")
+        yield server
+    finally:
+        server.stop()
+
+
+@contextmanager
+def running_s3(bucket: str) -> Iterator[S3Server]:
+    """moto's S3 with `bucket` and a user allowed into it; from the yield on, a wrong key gets a 403."""
+    server = start_s3()
+    try:
+        server.client().create_bucket(Bucket=bucket)
+        server.create_user(bucket)
+        server.enforce_credentials()
+        yield server
+    finally:
+        server.stop()
+
+
+def warehouse_env(postgres: Postgres, s3: S3Server, data_path: str) -> dict[str, str]:
+    """All a shared warehouse takes: where the catalog and the files are, and the clients' usual
+    credentials."""
+    return {"CONSULTATIONS_CATALOG": f"postgres:{postgres.conninfo()}", "CONSULTATIONS_DATA_PATH": data_path,
+            "PGPASSWORD": postgres.password, "AWS_ACCESS_KEY_ID": s3.access_key_id,
+            "AWS_SECRET_ACCESS_KEY": s3.secret_access_key, "AWS_ENDPOINT_URL": s3.endpoint}

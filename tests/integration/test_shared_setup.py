@@ -21,14 +21,13 @@ import pytest
 
 from flows.serve import POOL, PROJECT_ROOT, free_port, local_prefect
 from tests.live_prefect import TEST_SERVER_ENV, LivePrefect, trigger, wait_for_run
-from tests.shared_services import postgres_missing, start_postgres, start_s3
+from tests.shared_services import BUCKET, PREFECT_DATABASE, warehouse_env
 
 pytestmark = pytest.mark.integration
 
 SEEDS = PROJECT_ROOT / "seeds"
 INGEST = "ingest/ingest-inbox"
-BUCKET, PREFIX = "lake", "consultations/"
-PREFECT_DATABASE = "prefect"
+PREFIX = "consultations/"
 # The server's database; the worker, the flow runs and the `prefect` commands never need it.
 DATABASE_URL_ENV = "PREFECT_API_DATABASE_CONNECTION_URL"
 # Variables of the warehouse and of its clients: the worker gets the test's values, no others.
@@ -36,39 +35,11 @@ CONFIGURATION = ("CONSULTATIONS_", "AWS_", "PG")
 
 
 @pytest.fixture(scope="module")
-def postgres():
-    if reason := postgres_missing():
-        pytest.skip(reason)
-    server = start_postgres()
-    try:
-        server.psql(f"CREATE DATABASE {PREFECT_DATABASE} OWNER {server.user}")
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture(scope="module")
-def s3():
-    server = start_s3()
-    try:
-        server.client().create_bucket(Bucket=BUCKET)
-        server.create_user(BUCKET)
-        server.enforce_credentials()  # from here on, a wrong key gets a 403
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture(scope="module")
 def shared_env(postgres, s3, tmp_path_factory) -> dict[str, str]:
     """What a worker (or anyone reading the lake) is given: settings, nothing else."""
-    return {"CONSULTATIONS_CATALOG": f"postgres:{postgres.conninfo()}",
-            "CONSULTATIONS_DATA_PATH": f"s3://{BUCKET}/{PREFIX}",
-            "PGPASSWORD": postgres.password,
-            "AWS_ACCESS_KEY_ID": s3.access_key_id, "AWS_SECRET_ACCESS_KEY": s3.secret_access_key,
-            "AWS_ENDPOINT_URL": s3.endpoint,
-            # this machine's folder: only the DuckDB extensions live there
-            "CONSULTATIONS_WAREHOUSE": str(tmp_path_factory.mktemp("worker-machine") / "warehouse")}
+    # this machine's folder: only the DuckDB extensions live there
+    machine = tmp_path_factory.mktemp("worker-machine") / "warehouse"
+    return warehouse_env(postgres, s3, f"s3://{BUCKET}/{PREFIX}") | {"CONSULTATIONS_WAREHOUSE": str(machine)}
 
 
 @pytest.fixture(scope="module")

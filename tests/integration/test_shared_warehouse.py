@@ -11,12 +11,12 @@ import sys
 import pytest
 
 from tests.conftest import SEEDS
-from tests.shared_services import free_port, postgres_missing, start_postgres, start_s3
+from tests.shared_services import BUCKET, free_port, warehouse_env
 from warehouse.schema import TABLES
 
 pytestmark = pytest.mark.integration
 
-BUCKET, PREFIX = "lake", "consultations/"
+PREFIX = "consultations/"
 # Rows that must come out the same as from a local warehouse ingesting the same inbox.
 DOCUMENTS = "SELECT doc_id, source_path, title, language, n_sections, n_paragraphs, n_words FROM documents ORDER BY 1"
 COUNTS = " UNION ALL ".join(f"SELECT '{name}', count(*) FROM {name}" for name in TABLES if name != "runs")
@@ -24,34 +24,8 @@ CREDENTIALS = ("CONSULTATIONS_", "AWS_", "PG")
 
 
 @pytest.fixture(scope="module")
-def postgres():
-    if reason := postgres_missing():
-        pytest.skip(reason)
-    server = start_postgres()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def s3():
-    server = start_s3()
-    try:
-        server.client().create_bucket(Bucket=BUCKET)
-        server.create_user(BUCKET)
-        server.enforce_credentials()  # from here on, a wrong key gets a 403
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture(scope="module")
 def shared_env(postgres, s3) -> dict[str, str]:
-    """All it takes: where the catalog and the files are, and the clients' usual credentials."""
-    return {"CONSULTATIONS_CATALOG": f"postgres:{postgres.conninfo()}",
-            "CONSULTATIONS_DATA_PATH": f"s3://{BUCKET}/{PREFIX}",
-            "PGPASSWORD": postgres.password,
-            "AWS_ACCESS_KEY_ID": s3.access_key_id, "AWS_SECRET_ACCESS_KEY": s3.secret_access_key,
-            "AWS_REGION": s3.region, "AWS_ENDPOINT_URL": s3.endpoint}
+    return warehouse_env(postgres, s3, f"s3://{BUCKET}/{PREFIX}") | {"AWS_REGION": s3.region}
 
 
 def clean_environ(**values: str) -> dict[str, str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pyarrow as pa
 
-from warehouse.connection import CATALOG, WarehouseLocation, connect
+from warehouse.connection import CATALOG, WarehouseLocation, WarehouseUnavailable, connect
 from warehouse.schema import DOCUMENT_TABLES, TABLES
 
 log = logging.getLogger(__name__)
@@ -95,11 +95,22 @@ def _land_once(con: duckdb.DuckDBPyConnection, run: RunTables) -> dict[str, int]
     return counts
 
 
+def _reader(location: WarehouseLocation) -> duckdb.DuckDBPyConnection | None:
+    """A read-only connection, or None while there is no lake yet: one attach, where asking
+    `exists()` first would attach a catalog server twice."""
+    try:
+        return connect(location, read_only=True)
+    except WarehouseUnavailable:
+        raise
+    except FileNotFoundError:
+        return None
+
+
 def known_sources(location: WarehouseLocation) -> pa.Table:
     """Every path the warehouse remembers, with the size and mtime it had."""
-    if not location.exists():
+    con = _reader(location)
+    if con is None:
         return TABLES["sources"].empty_table()
-    con = connect(location, read_only=True)
     try:
         return con.execute("SELECT * FROM sources").to_arrow_table()
     finally:
@@ -108,9 +119,9 @@ def known_sources(location: WarehouseLocation) -> pa.Table:
 
 def landed_doc_ids(location: WarehouseLocation, doc_ids: list[str]) -> set[str]:
     """Which of these documents are already in the warehouse (same content elsewhere)."""
-    if not doc_ids or not location.exists():
+    con = _reader(location) if doc_ids else None
+    if con is None:
         return set()
-    con = connect(location, read_only=True)
     try:
         con.register("wanted", pa.table({"doc_id": pa.array(doc_ids, pa.string())}))
         rows = con.execute("SELECT DISTINCT doc_id FROM documents WHERE doc_id IN (SELECT doc_id FROM wanted)").fetchall()

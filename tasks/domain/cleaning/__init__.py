@@ -18,7 +18,7 @@ def reader_rule(doc: RawDocument) -> Rule:
 
 
 def clean_document(doc: RawDocument, config: CleaningConfig = CleaningConfig()) -> CleanedDocument:
-    rules = config.rules()
+    rules = tuple(r for r in config.rules() if r.applies_to(doc.source_format))
     text, removals = clean(doc.raw_text, (reader_rule(doc), *rules) if doc.furniture else rules)
     if PAGE_SEPARATOR in doc.raw_text:
         removals = with_pages(removals, page_locator(doc.raw_text))

@@ -26,11 +26,18 @@ class Edit:
 
 @dataclass(frozen=True)
 class Rule:
-    """A named cleaning rule: a pure function from the current text to edits on it."""
+    """A named cleaning rule: a pure function from the current text to edits on it.
+
+    `formats` limits a rule to the source formats whose text can hold its noise (page
+    numbers only where there are pages); empty means every format."""
 
     name: str
     version: int
     find: Callable[[str], Iterable[Edit]]
+    formats: frozenset[str] = frozenset()
+
+    def applies_to(self, source_format: str) -> bool:
+        return not self.formats or source_format in self.formats
 
     @property
     def label(self) -> str:

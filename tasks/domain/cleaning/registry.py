@@ -4,7 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tasks.domain.cleaning.engine import Rule
-from tasks.domain.cleaning.rules import characters, furniture, garbage, markup, pages, scraper, words
+from tasks.domain.cleaning.rules import characters, furniture, garbage, markup, pages, print_furniture, scraper, words
+
+# Formats whose text has pages: PDF, and text dumps (a flattened PDF keeps its page numbers).
+# Word, web pages and markdown have none: a number there belongs to a heading or a list.
+PAGED = frozenset({"pdf", "txt"})
 
 # Order matters. Scraper furniture and markup go first so page rules see prose (end markers
 # before markup: `###` is not a heading mark; converter markers before OCR soup, and
@@ -21,16 +25,17 @@ RULES: tuple[Rule, ...] = (
     Rule("drop_end_marker", 2, scraper.drop_end_marker),
     Rule("drop_word_bookmarks", 1, markup.drop_word_bookmarks),
     Rule("drop_image_placeholders", 1, markup.drop_image_placeholders),
-    Rule("drop_ocr_garbage_lines", 3, garbage.drop_ocr_garbage_lines),
+    Rule("drop_print_furniture_lines", 1, print_furniture.drop_print_furniture_lines),
+    Rule("drop_ocr_garbage_lines", 4, garbage.drop_ocr_garbage_lines),
     Rule("unwrap_empty_markdown_links", 2, markup.unwrap_empty_markdown_links),
     Rule("strip_markdown_heading_marks", 3, markup.strip_markdown_heading_marks),
     Rule("strip_bold_marks", 1, markup.strip_bold_marks),
     Rule("strip_stray_markdown_marks", 2, markup.strip_stray_markdown_marks),
-    Rule("strip_trailing_page_numbers", 4, pages.strip_trailing_page_numbers),
-    Rule("drop_page_number_lines", 4, pages.drop_page_number_lines),
-    Rule("drop_running_headers_and_footers", 3, furniture.drop_running_headers_and_footers),
-    Rule("join_words_broken_by_hyphenation", 2, words.join_words_broken_by_hyphenation),
-    Rule("join_sentences_cut_by_page_breaks", 5, pages.join_sentences_cut_by_page_breaks),
+    Rule("strip_trailing_page_numbers", 5, pages.strip_trailing_page_numbers, PAGED),
+    Rule("drop_page_number_lines", 5, pages.drop_page_number_lines, PAGED),
+    Rule("drop_running_headers_and_footers", 4, furniture.drop_running_headers_and_footers),
+    Rule("join_words_broken_by_hyphenation", 3, words.join_words_broken_by_hyphenation),
+    Rule("join_sentences_cut_by_page_breaks", 6, pages.join_sentences_cut_by_page_breaks),
     Rule("tidy_whitespace", 2, characters.tidy_whitespace),
 )
 RULES_BY_NAME = {rule.name: rule for rule in RULES}

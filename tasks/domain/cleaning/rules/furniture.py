@@ -30,10 +30,13 @@ _NUMBER_TOKEN = re.compile(r"(?:^|(?<=\s))[|·•\-–]?\s*\d{1,4}\s*[|·•\-�
 
 
 def _shape(line: str) -> str:
-    folded = " ".join(line.lower().split())
-    if not _NUMBERED_TEMPLATE.search(line):
-        return folded
-    return " ".join(re.sub(r"\d+", "#", _NUMBER_TOKEN.sub(" ", folded)).split())
+    """The line's words in any order: facing pages print the same header flush left and
+    flush right (`16/04/2025 A/79/PV.64`, `A/79/PV.64 16/04/2025`), which pdfium reads in
+    opposite orders."""
+    folded = line.lower().split()
+    if _NUMBERED_TEMPLATE.search(line):
+        folded = re.sub(r"\d+", "#", _NUMBER_TOKEN.sub(" ", " ".join(folded))).split()
+    return " ".join(sorted(folded))
 
 
 def drop_running_headers_and_footers(text: str) -> Iterator[Edit]:
@@ -79,8 +82,11 @@ def _repeated_on_pages(text: str, pages: list[list[Line]]) -> Iterator[Edit]:
     needed = max(2, (len(pages) + 1) // 2)
     counting = _page_counting_lines(zone_lines, needed)
     done: set[int] = set()
+    first_page = " ".join(line.text for line in pages[0]).casefold()
     for number, zone, line in zone_lines:
         repeats = len(seen_on[_shape(line.text)])
+        if number > 0 and _TEMPLATE_LINE.match(line.text) and line.stripped.casefold() in first_page:
+            repeats += 1  # a short document's symbol header: its masthead printed it first
         counts_pages = line.start in counting
         if line.start in done or (repeats < (2 if _TEMPLATE_LINE.match(line.text) else needed) and not counts_pages):
             continue

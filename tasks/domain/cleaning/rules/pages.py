@@ -12,6 +12,8 @@ _TRAILING_NUMBER = re.compile(r"[ \t]+(\d{1,4})[ \t]*\Z")
 # end of one paragraph (`paragraph 25`) never forms such a run, and an agenda's or a contents
 # page's numbered lines (`Session 2`) are close together.
 _MIN_PAGE_CHARS = 150
+# Without page breaks, a number over this is a year or a figure (`… 5 November 2024`).
+_MAX_UNPAGED_NUMBER = 999
 
 
 def strip_trailing_page_numbers(text: str) -> Iterator[Edit]:
@@ -19,11 +21,13 @@ def strip_trailing_page_numbers(text: str) -> Iterator[Edit]:
     ending in a bare number, the numbers counting up by one from block to block, a page's
     worth of text apart."""
     numbered = []
+    most = text.count("\f") + 1 if "\f" in text else _MAX_UNPAGED_NUMBER  # a page number is at most this
     for block in blocks(text):
         body = _without_trailing_labels(block.text)
         m = _TRAILING_NUMBER.search(body)
         # `... 12 11`: two numbers at the end; which one is the page's is not clear
-        if m and len(body.split()) > 1 and not body[:m.start()].rstrip()[-1:].isdigit():
+        if m and len(body.split()) > 1 and not body[:m.start()].rstrip()[-1:].isdigit() \
+                and int(m.group(1)) <= most:
             numbered.append((block, int(m.group(1)), m.start(), m.end()))
     for run in _page_runs(numbered):
         for block, _, start, end in run:
@@ -147,6 +151,44 @@ _LIST_START = re.compile(r"(?:[ivx]{1,4}|[a-h])[.)]\s")
 
 
 def join_sentences_cut_by_page_breaks(text: str) -> Iterator[Edit]:
+    """A page break inside a sentence or a paragraph becomes a space: the page before stops
+    mid-sentence (an open word, no closing punctuation) and the next goes on in lower case or
+    with a figure that is not an enumerator (`resolution⏎⏎75/240 of`, `of⏎⏎20 plenary meetings`);
+    or the page's last line runs as full as the lines above it, so the paragraph did not end
+    there, and the next page does not open a numbered paragraph, a list or a heading."""
+    yield from non_overlapping([*_cut_sentences(text), *_paragraphs_running_on(text)])
+
+
+# A page break: a form feed with the blank lines around it, between two pieces of text.
+_PAGE_GAP = re.compile(r"(?<=\S)([ \t]*(?:\n[ \t]*)*\f(?:[ \t]*\n)*[ \t]*)(?=\S)")
+# A figure that goes on with a lower-case word: not an enumerator (`20.`, `(b)`, `3)`).
+_FIGURE_GOING_ON = re.compile(r"\d[\d/.,]*(?<![.,])[ \t]+[^\W\d_]*[a-zà-ÿ]")
+# Opens a paragraph of its own: a numbered paragraph, a lettered item, a list, a heading.
+_OPENS_PARAGRAPH = re.compile(r"(?:\d{1,3}[.)]|\(?[a-z]{1,4}\)|[ivxlc]{1,6}\.|[A-Z]\.|[-*•#])\s")
+# The last line of a page is as full as the others: at least this share of the longest.
+_FULL_LINE = 0.9
+_MIN_FULL_LINES = 3
+
+
+def _paragraphs_running_on(text: str) -> Iterator[Edit]:
+    for m in _PAGE_GAP.finditer(text):
+        before = text[:m.start(1)]
+        block = before[before.rfind("\n\n") + 2:].split("\n")
+        after = text[m.end(1):m.end(1) + 40]
+        if not block or _OPENS_PARAGRAPH.match(after) or _LIST_OR_HEADING_LINE.match(block[-1]):
+            continue
+        last_word = block[-1].rsplit(None, 1)[-1] if block[-1].strip() else ""
+        if last_word[-1:].isalnum() or last_word[-1:] == ",":
+            if _FIGURE_GOING_ON.match(after) and not last_word.isdigit():
+                yield Edit(m.start(1), m.end(1), "page_break", " ")
+            continue
+        widths = sorted(len(line.rstrip()) for line in block[:-1])
+        if after[:1].isupper() and len(widths) >= _MIN_FULL_LINES - 1 \
+                and len(block[-1].rstrip()) >= _FULL_LINE * widths[-1] and last_word.endswith((".", ";", ":")):
+            yield Edit(m.start(1), m.end(1), "page_break", " ")
+
+
+def _cut_sentences(text: str) -> Iterator[Edit]:
     for m in _CUT_SENTENCE.finditer(text):
         before_line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
         after = text[m.end():m.end() + 1]

@@ -1,11 +1,11 @@
 """Real Word files made with python-docx, as bytes: a statement on migration policy in English,
 Spanish or French with what Word leaves in such files (a running header and footer with page
 fields, a `_GoBack` bookmark, a tracked change, a hyperlink, merged table cells, core
-properties), documents that exercise heading styles and sections, and the files a reader must
-refuse (a renamed .doc, a damaged member, a zip bomb, a zip that is not a Word document).
+properties), documents that exercise heading styles, sections, footnotes and endnotes, and the
+files a reader must refuse (a renamed .doc, a damaged member, a zip bomb, a zip that is not a Word document).
 
 What python-docx has no API for (fields, bookmarks, tracked changes, hyperlinks, content
-controls) is written as the WordprocessingML that Word itself writes."""
+controls, footnotes and endnotes) is written as the WordprocessingML that Word itself writes."""
 from __future__ import annotations
 
 import io
@@ -19,10 +19,14 @@ from functools import lru_cache
 import docx
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 
 @dataclass(frozen=True)
@@ -433,6 +437,170 @@ def _write_lines(story, lines: tuple[str, ...]) -> None:
     story.paragraphs[0].text = lines[0]
     for line in lines[1:]:
         story.add_paragraph(line)
+
+
+@dataclass(frozen=True)
+class NotesFacts:
+    blocks: tuple[str, ...]  # the body's blocks, then the notes' `[^N]: text` blocks, as the text holds them
+    table_cells: tuple[tuple[str, ...], ...]
+    header: str
+    footer: str
+    never_in_text: tuple[str, ...]  # in the notes parts or the body's XML, never shown
+
+
+_NOTES_PART = {"footnote": (RT.FOOTNOTES, CT.WML_FOOTNOTES, "/word/footnotes.xml"),
+               "endnote": (RT.ENDNOTES, CT.WML_ENDNOTES, "/word/endnotes.xml")}
+_TREATY = "United Nations, Treaty Series, vol. 1577, No. 27531."
+_REPORT = ("A/72/100.", "The report covers the period from 1 August 2016 to 31 July 2017.")
+
+
+@lru_cache(maxsize=None)
+def footnoted_docx() -> tuple[bytes, NotesFacts]:
+    """A resolution citing treaties in footnotes, as the UN's Word files do: note ids that are
+    not in reference order (Word keeps them through edits), two footnotes in one paragraph, one of
+    two paragraphs, one referenced from a table cell, one holding a field, a bookmark and a comment,
+    a `*` custom mark on the heading, an endnote, a reference inside a tracked deletion (not shown)
+    and a note never referenced; separators with the rule typed as underscores, as ODS files have."""
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Resolution adopted by the General Assembly"
+    document.sections[0].footer.paragraphs[0].text = "17-23195"
+
+    heading = document.add_heading("Protection of migrants", 1)
+    _add_note_reference(heading, "footnote", "7", custom_mark="*")
+    recalling = document.add_paragraph("Recalling the Convention on the Rights of the Child")
+    _add_note_reference(recalling, "footnote", "3")
+    recalling.add_run(" and the International Convention on the Protection of the Rights of All Migrant "
+                      "Workers and Members of Their Families,")
+    _add_note_reference(recalling, "footnote", "1")
+    _add_note_reference(document.add_paragraph("Taking note of the report of the Secretary-General,"),
+                        "footnote", "2")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Arrivals in 2017", "1 000"
+    _add_note_reference(table.cell(0, 0).paragraphs[0], "footnote", "5")
+    reaffirming = document.add_paragraph("Reaffirming the Global Compact for Safe, Orderly and Regular Migration")
+    deleted = _element("w:del", {"w:id": "9", "w:author": "Editor", "w:date": "2017-12-01T10:00:00Z"})
+    deleted.append(_note_reference("footnote", "6"))
+    deleted.append(_run_with(_element("w:delText", {"xml:space": "preserve"}, " of 2016")))
+    reaffirming._p.append(deleted)
+    reaffirming.add_run(",")
+    _add_note_reference(reaffirming, "footnote", "4")
+    _add_note_reference(document.add_paragraph("Decides to remain seized of the matter."), "endnote", "1")
+
+    _add_notes_part(document, "footnote", {
+        "7": [_note_paragraph("footnote", "Reissued for technical reasons on 1 March 2018.", custom_mark="*")],
+        "3": [_note_paragraph("footnote", _TREATY)],
+        "1": [_note_paragraph("footnote", "Ibid., vol. 2220, No. 39481.")],
+        "2": [_note_paragraph("footnote", _REPORT[0]), _note_paragraph(None, _REPORT[1])],
+        "5": [_note_paragraph("footnote", "Provisional figures.")],
+        "6": [_note_paragraph("footnote", "A note whose reference was deleted.")],
+        "4": [_field_note_paragraph()],
+        "8": [_note_paragraph("footnote", "A note nothing refers to.")],
+    })
+    _add_notes_part(document, "endnote", {"1": [_note_paragraph("endnote", "Adopted without a vote.")]})
+    facts = NotesFacts(
+        blocks=("# Protection of migrants[^*]",
+                "Recalling the Convention on the Rights of the Child[^1] and the International Convention on "
+                "the Protection of the Rights of All Migrant Workers and Members of Their Families,[^2]",
+                "Taking note of the report of the Secretary-General,[^3]",
+                "Reaffirming the Global Compact for Safe, Orderly and Regular Migration,[^5]",
+                "Decides to remain seized of the matter.[^6]",
+                "[^*]: Reissued for technical reasons on 1 March 2018.",
+                f"[^1]: {_TREATY}",
+                "[^2]: Ibid., vol. 2220, No. 39481.",
+                f"[^3]: {_REPORT[0]}\n{_REPORT[1]}",
+                "[^4]: Provisional figures.",
+                "[^5]: Resolution 70/1, annex.",
+                "[^6]: Adopted without a vote."),
+        table_cells=(("Arrivals in 2017[^4]", "1 000"),),
+        header="Resolution adopted by the General Assembly",
+        footer="17-23195",
+        never_in_text=("____", "HYPERLINK", "undocs.org", "_Ref", "whose reference was deleted", "of 2016",
+                       "nothing refers to"),
+    )
+    return _save(document), facts
+
+
+def with_separators_only_docx() -> bytes:
+    """The English statement with the footnotes and endnotes parts Word writes into every file,
+    holding only the separators: a document without notes."""
+    document = docx.Document(io.BytesIO(statement_docx("en")[0]))
+    _add_notes_part(document, "footnote", {})
+    _add_notes_part(document, "endnote", {})
+    return _save(document)
+
+
+def _note_reference(kind: str, note_id: str, custom_mark: str | None = None):
+    """The run Word puts where a note is referenced; a custom mark follows the reference in it."""
+    run = OxmlElement("w:r")
+    run.append(_superscript())
+    reference = _element(f"w:{kind}Reference", {"w:id": note_id})
+    run.append(reference)
+    if custom_mark is not None:
+        reference.set(qn("w:customMarkFollows"), "1")
+        run.append(_text(custom_mark))
+    return run
+
+
+def _add_note_reference(paragraph: Paragraph, kind: str, note_id: str, custom_mark: str | None = None) -> None:
+    paragraph._p.append(_note_reference(kind, note_id, custom_mark))
+
+
+def _note_paragraph(kind: str | None, text: str, custom_mark: str | None = None):
+    """A note's paragraph as Word writes it: the note's number (`w:footnoteRef`), or its custom
+    mark typed as text, then a space and the text; a continuation paragraph has neither."""
+    p = OxmlElement("w:p")
+    p.append(_with_child(OxmlElement("w:pPr"), _element("w:pStyle", {"w:val": "FootnoteText"})))
+    if kind is not None:
+        mark = _text(custom_mark) if custom_mark is not None else OxmlElement(f"w:{kind}Ref")
+        p.append(_with_child(_run_with(_superscript()), mark))
+        p.append(_run_with(_text(" ")))
+    p.append(_run_with(_text(text)))
+    return p
+
+
+def _field_note_paragraph():
+    """`Resolution 70/1, annex.` where 70/1 is a HYPERLINK field's result, inside a bookmark and
+    a comment's range, with the comment's reference mark after it."""
+    p = _note_paragraph("footnote", "Resolution ")
+    p.append(_element("w:bookmarkStart", {"w:id": "1", "w:name": "_Ref500001"}))
+    p.append(_element("w:commentRangeStart", {"w:id": "0"}))
+    for child in (_element("w:fldChar", {"w:fldCharType": "begin"}),
+                  _element("w:instrText", {"xml:space": "preserve"}, ' HYPERLINK "https://undocs.org/A/RES/70/1" '),
+                  _element("w:fldChar", {"w:fldCharType": "separate"}), _text("70/1"),
+                  _element("w:fldChar", {"w:fldCharType": "end"})):
+        p.append(_run_with(child))
+    p.append(_element("w:commentRangeEnd", {"w:id": "0"}))
+    p.append(_run_with(_element("w:commentReference", {"w:id": "0"})))
+    p.append(_element("w:bookmarkEnd", {"w:id": "1"}))
+    p.append(_run_with(_text(", annex.")))
+    return p
+
+
+def _add_notes_part(document, kind: str, notes: dict[str, list]) -> None:
+    """`word/footnotes.xml` (or endnotes) with Word's separator and continuation separator first,
+    related to the main document part; python-docx has no API for notes."""
+    reltype, content_type, partname = _NOTES_PART[kind]
+    root = OxmlElement(f"w:{kind}s")
+    separator = _element(f"w:{kind}", {"w:type": "separator", "w:id": "-1"})
+    separator.append(_with_child(OxmlElement("w:p"), _run_with(_text("__________________"))))
+    continuation = _element(f"w:{kind}", {"w:type": "continuationSeparator", "w:id": "0"})
+    continuation.append(_with_child(OxmlElement("w:p"), _run_with(OxmlElement("w:continuationSeparator"))))
+    root.extend((separator, continuation))
+    for note_id, paragraphs in notes.items():
+        note = _element(f"w:{kind}", {"w:id": note_id})
+        note.extend(paragraphs)
+        root.append(note)
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    document.part.relate_to(Part(PackURI(partname), content_type, blob, document.part.package), reltype)
+
+
+def _superscript():
+    return _with_child(OxmlElement("w:rPr"), _element("w:vertAlign", {"w:val": "superscript"}))
+
+
+def _with_child(element, child):
+    element.append(child)
+    return element
 
 
 def without_core_properties_docx() -> bytes:

@@ -1,6 +1,7 @@
 """The Word reader on real .docx files: the body in order with `#` headings and `- ` list items,
-tables kept aside, headers and footers named as furniture, nothing hidden leaking into the
-text, core properties, and a typed error for every file it must refuse."""
+tables kept aside, footnotes and endnotes as markdown footnotes, headers and footers named as
+furniture, nothing hidden leaking into the text, core properties, and a typed error for every
+file it must refuse."""
 from __future__ import annotations
 
 import io
@@ -16,10 +17,10 @@ from tasks.domain.models import Properties, RawDocument, SourceFile, Table
 from tasks.readers import read_document
 from tasks.readers.docx import read_docx
 from tests.builders.docx_files import (bad_crc_docx, blank_docx, broken_xml_docx, encrypted_docx,
-                                       encrypted_member_docx, not_a_zip_docx, sections_docx,
-                                       statement_docx, styled_headings_docx, without_core_properties_docx,
-                                       zip_bomb_docx, zip_without_document)
-from tests.reading import body_of
+                                       encrypted_member_docx, footnoted_docx, not_a_zip_docx, sections_docx,
+                                       statement_docx, styled_headings_docx, with_separators_only_docx,
+                                       without_core_properties_docx, zip_bomb_docx, zip_without_document)
+from tests.reading import body_of, spans_of
 
 pytestmark = pytest.mark.unit
 
@@ -202,6 +203,77 @@ def test_headers_and_footers_of_every_section_each_once():
     assert named == [*(("running_header", h + "\n\n") for h in facts.headers),
                      *(("running_footer", f + "\n\n") for f in facts.footers)]
     assert body_of(doc) == "\n\n".join(facts.body) + "\n\n"
+
+
+def _notes_text(doc: RawDocument) -> list[str]:
+    return [block for block in body_of(doc).split("\n\n") if block.startswith("[^")]
+
+
+def test_footnotes_and_endnotes_follow_the_body_as_markdown_footnotes():
+    data, facts = footnoted_docx()
+    doc = _read(data)
+    assert body_of(doc) == "\n\n".join(facts.blocks) + "\n\n"
+    _assert_furniture_sound(doc)
+    assert spans_of(doc, "running_header") == [facts.header + "\n\n"]
+    assert spans_of(doc, "running_footer") == [facts.footer + "\n\n"]
+    assert doc.raw_text.endswith(f"\n\n{facts.blocks[-1]}\n\n{facts.footer}\n\n")  # notes, then furniture
+
+
+def test_two_footnotes_of_a_paragraph_are_numbered_in_reference_order_not_by_their_ids():
+    """The builder gives them ids 3 and 1: Word numbers what the reader sees, not the ids."""
+    doc = _read(footnoted_docx()[0])
+    assert "Rights of the Child[^1] and the International Convention" in doc.raw_text
+    assert "Members of Their Families,[^2]\n\n" in doc.raw_text
+    assert _notes_text(doc)[1:3] == ["[^1]: United Nations, Treaty Series, vol. 1577, No. 27531.",
+                                     "[^2]: Ibid., vol. 2220, No. 39481."]
+
+
+def test_an_endnote_is_numbered_after_the_footnotes_and_written_after_them():
+    doc = _read(footnoted_docx()[0])
+    assert "Decides to remain seized of the matter.[^6]\n\n" in doc.raw_text
+    assert _notes_text(doc)[-1] == "[^6]: Adopted without a vote."
+
+
+def test_a_footnote_of_two_paragraphs_stays_one_block():
+    doc = _read(footnoted_docx()[0])
+    assert "\n\n[^3]: A/72/100.\nThe report covers the period from 1 August 2016 to 31 July 2017.\n\n" \
+        in doc.raw_text
+
+
+def test_a_reference_in_a_table_cell_is_numbered_where_the_table_stands():
+    data, facts = footnoted_docx()
+    doc = _read(data)
+    assert doc.tables == (Table(0, None, facts.table_cells),)
+    assert "[^4]: Provisional figures." in _notes_text(doc)
+    assert "Migration,[^5]" in doc.raw_text  # the paragraph after the table
+
+
+def test_a_custom_mark_is_the_marker_and_is_not_repeated_in_the_note():
+    doc = _read(footnoted_docx()[0])
+    assert "\n\n# Protection of migrants[^*]\n\n" in doc.raw_text
+    assert _notes_text(doc)[0] == "[^*]: Reissued for technical reasons on 1 March 2018."
+
+
+def test_separators_field_codes_bookmarks_and_notes_not_shown_stay_out_of_the_text():
+    data, facts = footnoted_docx()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        notes_xml = zf.read("word/footnotes.xml").decode("utf-8") + zf.read("word/endnotes.xml").decode("utf-8")
+        body_xml = zf.read("word/document.xml").decode("utf-8")
+    assert 'w:type="separator"' in notes_xml and "<w:instrText" in notes_xml and "commentReference" in notes_xml
+    assert '<w:footnoteReference w:id="6"/>' in body_xml  # inside the tracked deletion
+    doc = _read(data)
+    assert "[^5]: Resolution 70/1, annex." in _notes_text(doc)
+    for hidden in facts.never_in_text:
+        assert hidden not in doc.raw_text
+    assert len(_notes_text(doc)) == 7
+
+
+def test_a_document_whose_notes_parts_hold_only_separators_reads_as_before():
+    data = with_separators_only_docx()
+    assert {"word/footnotes.xml", "word/endnotes.xml"} <= set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    doc = _read(data)
+    assert doc.raw_text == _read(statement_docx("en")[0]).raw_text
+    assert "[^" not in doc.raw_text and "____" not in doc.raw_text
 
 
 def test_the_reader_is_reached_through_read_document():

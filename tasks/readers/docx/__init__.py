@@ -1,5 +1,7 @@
 """Word (.docx) reader: the body in document order, headings as `#` lines, list items as `- `
-lines, tables to `tables`, running headers and footers kept in the text as furniture.
+lines, tables to `tables`, footnotes and endnotes as markdown footnotes (`[^N]` where referenced,
+`[^N]: text` blocks after the body; see `notes`), running headers and footers kept in the text
+as furniture.
 
 A .docx is a zip of XML parts. The zip is checked before python-docx opens it (a renamed .doc,
 a zip bomb, a damaged member), so a hostile or broken file fails with a typed error instead of
@@ -19,6 +21,7 @@ from tasks.domain.extract import ReadError
 from tasks.domain.models import RawDocument
 from tasks.readers.docx.body import read_body
 from tasks.readers.docx.furniture import assemble, running_texts
+from tasks.readers.docx.notes import read_notes
 from tasks.readers.docx.package import (MAX_COMPRESSION_RATIO, MAX_MEMBERS, MAX_UNCOMPRESSED_BYTES,
                                         RATIO_CHECKED_FROM_BYTES, check_package)
 from tasks.readers.docx.properties import read_properties
@@ -28,7 +31,8 @@ def read_docx(source_path: str, doc_id: str, data: bytes) -> RawDocument:
     check_package(source_path, data)
     try:
         document = docx.Document(io.BytesIO(data))
-        blocks, tables = read_body(document)
+        notes = read_notes(document)
+        blocks, tables = read_body(document, notes)
         headers, footers = running_texts(document, "header"), running_texts(document, "footer")
         properties = read_properties(document)
     except Exception as e:  # python-docx and lxml raise many types on a damaged part
@@ -39,7 +43,7 @@ def read_docx(source_path: str, doc_id: str, data: bytes) -> RawDocument:
         raise ReadError("empty", f"{source_path}: the Word document has no text in its body (it is blank "
                         "or holds only images, such as scanned pages); replace it with a version that "
                         "has text, or run OCR on the scans and save the result")
-    text, furniture = assemble(headers, blocks, footers)
+    text, furniture = assemble(headers, blocks + notes.blocks(), footers)
     return RawDocument(doc_id, source_path, "docx", text, "", None, furniture, tables, properties)
 
 

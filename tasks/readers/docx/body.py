@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from docx.enum.style import WD_STYLE_TYPE
 
 from tasks.domain.models import Table
-from tasks.readers.docx.text import TRANSPARENT_BLOCK, W, W_VAL, block_items, paragraph_lines, val
+from tasks.readers.docx.text import TRANSPARENT_BLOCK, W, W_VAL, NoteMarker, block_items, paragraph_lines, val
 
 _MAX_HEADING_LEVEL = 6  # markdown has six; Word's Heading 7-9 become level 6
 # Heading style names as Word and LibreOffice write them in the corpus's languages, for
@@ -24,9 +24,10 @@ class _Role:
     is_list: bool = False
 
 
-def read_body(document) -> tuple[list[str], tuple[Table, ...]]:
+def read_body(document, notes: NoteMarker | None = None) -> tuple[list[str], tuple[Table, ...]]:
     """Blank-line-separated blocks in document order (a list is one block of `- ` lines), and
-    the tables, which stay out of the text: their cells would be number soup in the prose."""
+    the tables, which stay out of the text: their cells would be number soup in the prose.
+    Note references are read in this same order, so `notes` numbers them as Word does."""
     styles = _style_roles(document)
     blocks: list[str] = []
     items: list[str] = []
@@ -40,11 +41,11 @@ def read_body(document) -> tuple[list[str], tuple[Table, ...]]:
     for element in block_items(document.element.body):
         if element.tag == f"{W}tbl":
             end_list()
-            cells = table_cells(element)
+            cells = table_cells(element, notes)
             if any(any(row) for row in cells):
                 tables.append(Table(len(tables), None, cells))
             continue
-        lines = paragraph_lines(element)
+        lines = paragraph_lines(element, notes)
         if not lines:
             continue  # an empty paragraph is spacing, and does not end a list
         role = _paragraph_role(element, styles)
@@ -129,10 +130,10 @@ def _outline_level(ppr) -> int | None:
 
 # --- tables -------------------------------------------------------------------------------------
 
-def table_cells(tbl) -> tuple[tuple[str, ...], ...]:
+def table_cells(tbl, notes: NoteMarker | None = None) -> tuple[tuple[str, ...], ...]:
     """Each `w:tc` once: a cell merged across columns is one `w:tc` (python-docx's `row.cells`
     would repeat it), and a cell continuing a vertical merge is '' (its text is above)."""
-    return tuple(tuple(_cell_text(tc) for tc in _children(tr, "tc")) for tr in _children(tbl, "tr"))
+    return tuple(tuple(_cell_text(tc, notes) for tc in _children(tr, "tc")) for tr in _children(tbl, "tr"))
 
 
 def _children(element, local_name: str) -> Iterator:
@@ -143,18 +144,18 @@ def _children(element, local_name: str) -> Iterator:
             yield from _children(child, local_name)
 
 
-def _cell_text(tc) -> str:
+def _cell_text(tc, notes: NoteMarker | None) -> str:
     merge = tc.find(f"{W}tcPr/{W}vMerge")
     if merge is not None and merge.get(W_VAL, "continue") == "continue":
         return ""
-    return " ".join(" ".join(story_lines(tc)).split())
+    return " ".join(" ".join(story_lines(tc, notes)).split())
 
 
-def story_lines(container) -> Iterator[str]:
-    """The text lines of a cell, header or footer; a nested table gives one line per cell."""
+def story_lines(container, notes: NoteMarker | None = None) -> Iterator[str]:
+    """The text lines of a cell, header, footer or note; a nested table gives one line per cell."""
     for element in block_items(container):
         if element.tag == f"{W}tbl":
-            for row in table_cells(element):
+            for row in table_cells(element, notes):
                 yield from (cell for cell in row if cell)
         else:
-            yield from paragraph_lines(element)
+            yield from paragraph_lines(element, notes)

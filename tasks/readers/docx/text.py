@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 W_VAL = f"{W}val"
@@ -15,6 +15,11 @@ _TRANSPARENT_INLINE = frozenset(f"{W}{t}" for t in (
     "hyperlink", "ins", "moveTo", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml", "dir", "bdo"))
 TRANSPARENT_BLOCK = frozenset(f"{W}{t}" for t in ("sdt", "sdtContent", "customXml"))
 _OFF = frozenset({"0", "false", "off"})
+_NOTE_REFERENCE = {f"{W}footnoteReference": "footnote", f"{W}endnoteReference": "endnote"}
+
+# Gives the text that stands for a footnote or endnote reference: (kind, the note's `w:id`, the
+# custom mark shown instead of a number or None) -> e.g. "[^3]", or "" for a note not shown.
+NoteMarker = Callable[[str, str, str | None], str]
 
 
 def block_items(container) -> Iterator:
@@ -27,29 +32,40 @@ def block_items(container) -> Iterator:
             yield from block_items(child)
 
 
-def paragraph_lines(p) -> list[str]:
+def paragraph_lines(p, notes: NoteMarker | None = None) -> list[str]:
     """The lines of a paragraph as shown: soft breaks end a line, tabs and runs of spaces are
-    one space, blank lines are dropped so a paragraph never reads as two."""
-    text = "".join(_inline_text(p)).replace("\r\n", "\n").replace("\r", "\n")
+    one space, blank lines are dropped so a paragraph never reads as two. Note references
+    become what `notes` gives for them, glued where they stand; without `notes` they are dropped."""
+    text = "".join(_inline_text(p, notes)).replace("\r\n", "\n").replace("\r", "\n")
     lines = (re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n"))
     return [line for line in lines if line]
 
 
-def _inline_text(element) -> Iterator[str]:
+def _inline_text(element, notes: NoteMarker | None) -> Iterator[str]:
     for child in element:
         if child.tag == f"{W}r":
             if not _is_hidden(child):
-                yield from _run_text(child)
+                yield from _run_text(child, notes)
         elif child.tag in _TRANSPARENT_INLINE:
-            yield from _inline_text(child)
+            yield from _inline_text(child, notes)
 
 
-def _run_text(r) -> Iterator[str]:
+def _run_text(r, notes: NoteMarker | None) -> Iterator[str]:
     """Field codes (`w:instrText`), deleted text (`w:delText`) and drawings are not shown text;
-    a field's result is, and stands in ordinary `w:t` runs."""
-    for child in r:
+    a field's result is, and stands in ordinary `w:t` runs. A note reference with a custom mark
+    is followed in its run by the mark's text, which the marker then stands for."""
+    children = iter(r)
+    for child in children:
         tag = child.tag
-        if tag == f"{W}t":
+        if tag in _NOTE_REFERENCE:
+            if child.get(f"{W}customMarkFollows", "0").lower() in _OFF:
+                mark = None
+            else:
+                following = list(children)  # the rest of the run is the mark
+                mark = "".join(t.text or "" for t in following if t.tag == f"{W}t")
+            marker = notes(_NOTE_REFERENCE[tag], child.get(f"{W}id", ""), mark) if notes is not None else ""
+            yield marker or mark or ""  # a custom mark with no note to show still shows
+        elif tag == f"{W}t":
             yield child.text or ""
         elif tag in (f"{W}tab", f"{W}ptab"):
             yield "\t"

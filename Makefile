@@ -13,9 +13,10 @@ $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
 
-# The environment is rebuilt whenever the lock file changes.
+# The environment is rebuilt whenever the lock file changes. Bytecode is compiled at install
+# time: with PYTHONDONTWRITEBYTECODE set (containers) every command would compile Prefect anew.
 $(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/uv
-	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip sync --quiet --compile-bytecode --python $(BIN)/python requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $@
 
@@ -34,6 +35,8 @@ test-packages:
 	  else echo "not installed:$$missing (apt-get install them as root): the tests that need them will skip"; fi; fi
 
 test: $(VENV)/.installed test-packages
+	$(BIN)/ruff format --check --quiet flows tasks warehouse tests bench
+	$(BIN)/ruff check --quiet flows tasks warehouse tests bench
 	$(BIN)/lint-imports --no-logo --no-cache
 	$(BIN)/python -m pytest
 

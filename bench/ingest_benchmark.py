@@ -21,6 +21,7 @@ cluster started by the run, one worker process per core, unless `--runner` names
 and reports the speed-up of the second over the first: for the whole run, cluster start-up
 included, and for the batch phase alone.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -56,8 +57,8 @@ from prefect import flow
 from flows.ingest import ingest
 from flows.runners import DASK, PROCESSES, check_runner, with_runner
 from tasks.domain.cleaning import clean_document
-from tasks.readers import read_document
 from tasks.domain.models import SourceFile
+from tasks.readers import read_document
 
 MB = 1_000_000
 # The run's phases, one after another: they and "orchestration" add up to the run's seconds.
@@ -137,56 +138,110 @@ FURNITURE: dict[str, Furniture] = {
     "en": Furniture(
         ("Dear {name},", "Dear Co-facilitators,", "Excellencies, distinguished delegates,"),
         ("Sincerely,", "Respectfully submitted,", "Kind regards,"),
-        "Page {n} of {m}", "Similar documents", "Transcription:",
+        "Page {n} of {m}",
+        "Similar documents",
+        "Transcription:",
         ("Background", "Recommendations", "Follow-up and review", "Key messages", "Conclusions"),
-        (), ("January", "March", "May", "June", "September", "October", "December"),
-        "This contribution was registered as {ref} on {day} {month} {year} on behalf of {org}."),
+        (),
+        ("January", "March", "May", "June", "September", "October", "December"),
+        "This contribution was registered as {ref} on {day} {month} {year} on behalf of {org}.",
+    ),
     "es": Furniture(
         ("Estimada {name}:", "Señoras y señores cofacilitadores:", "Excelentísimos señores embajadores:"),
         ("Atentamente,", "Cordialmente,"),
-        "Página {n} de {m}", "Documentos similares", "Transcripción:",
+        "Página {n} de {m}",
+        "Documentos similares",
+        "Transcripción:",
         ("Antecedentes", "Recomendaciones", "Seguimiento y examen", "Mensajes clave", "Conclusiones"),
-        ("Consulta regional sobre el Pacto Mundial para la Migración",
-         "Declaración de la sociedad civil de América Latina y el Caribe",
-         "Aportes para el examen regional del Pacto Mundial"),
+        (
+            "Consulta regional sobre el Pacto Mundial para la Migración",
+            "Declaración de la sociedad civil de América Latina y el Caribe",
+            "Aportes para el examen regional del Pacto Mundial",
+        ),
         ("enero", "marzo", "mayo", "junio", "septiembre", "octubre", "diciembre"),
-        "Esta contribución quedó registrada con la referencia {ref} el {day} de {month} de {year} "
-        "en nombre de {org}."),
+        "Esta contribución quedó registrada con la referencia {ref} el {day} de {month} de {year} en nombre de {org}.",
+    ),
     "fr": Furniture(
         ("Madame {name},", "Mesdames et Messieurs les co-facilitateurs,", "Excellences,"),
         ("Veuillez agréer nos salutations distinguées.", "Respectueusement,"),
-        "Page {n} sur {m}", "Documents similaires", "Transcription :",
+        "Page {n} sur {m}",
+        "Documents similaires",
+        "Transcription :",
         ("Contexte", "Recommandations", "Suivi et examen", "Messages clés", "Conclusions"),
-        ("Consultation régionale sur le Pacte mondial pour les migrations",
-         "Déclaration de la société civile d'Afrique de l'Ouest",
-         "Contribution à l'examen régional du Pacte mondial"),
+        (
+            "Consultation régionale sur le Pacte mondial pour les migrations",
+            "Déclaration de la société civile d'Afrique de l'Ouest",
+            "Contribution à l'examen régional du Pacte mondial",
+        ),
         ("janvier", "mars", "mai", "juin", "septembre", "octobre", "décembre"),
-        "Cette contribution a été enregistrée sous la référence {ref} le {day} {month} {year} "
-        "au nom de {org}."),
+        "Cette contribution a été enregistrée sous la référence {ref} le {day} {month} {year} au nom de {org}.",
+    ),
     "pt": Furniture(
         ("Prezada {name},", "Senhoras e senhores cofacilitadores,", "Excelentíssimos senhores embaixadores,"),
         ("Atenciosamente,", "Respeitosamente,"),
-        "Página {n} de {m}", "Documentos semelhantes", "Transcrição:",
+        "Página {n} de {m}",
+        "Documentos semelhantes",
+        "Transcrição:",
         ("Antecedentes", "Recomendações", "Acompanhamento e revisão", "Mensagens principais", "Conclusões"),
-        ("Consulta regional sobre o Pacto Global para a Migração",
-         "Declaração da sociedade civil da América do Sul",
-         "Contribuição para a revisão regional do Pacto Global"),
+        (
+            "Consulta regional sobre o Pacto Global para a Migração",
+            "Declaração da sociedade civil da América do Sul",
+            "Contribuição para a revisão regional do Pacto Global",
+        ),
         ("janeiro", "março", "maio", "junho", "setembro", "outubro", "dezembro"),
-        "Esta contribuição foi registrada sob a referência {ref} em {day} de {month} de {year} "
-        "em nome de {org}."),
+        "Esta contribuição foi registrada sob a referência {ref} em {day} de {month} de {year} em nome de {org}.",
+    ),
 }
 
-NAMES = ("Louise Arbour", "Jürg Lauber", "Juan José Gómez Camacho", "António Vitorino",
-         "Felipe González Morales", "Alma Maquitico", "Olga Estela Sánchez Caro",
-         "Marie-Claire Diallo", "João Batista Ferreira", "Amina J. Mohammed")
-ORGS = ("VIVAT International", "the Scalabrini International Migration Network",
-        "Red Jesuita con Migrantes", "Caritas Internationalis", "Migrant Forum in Asia", "PICUM",
-        "Conectas Direitos Humanos", "Forum Réfugiés", "the Latin American Bloc on Migration",
-        "Red Regional de Organizaciones Civiles para las Migraciones")
-PLACES = ("San José, Costa Rica", "Santiago", "Puerto Vallarta", "Lima", "Quito", "Bogotá",
-          "São Paulo", "Geneva", "Rabat", "Dakar", "Montréal", "Ciudad de Panamá")
-FOLDERS = ("", "", "", "americas", "americas/2017", "americas/2018", "europe/submissions",
-           "africa", "asia-pacific/statements")
+NAMES = (
+    "Louise Arbour",
+    "Jürg Lauber",
+    "Juan José Gómez Camacho",
+    "António Vitorino",
+    "Felipe González Morales",
+    "Alma Maquitico",
+    "Olga Estela Sánchez Caro",
+    "Marie-Claire Diallo",
+    "João Batista Ferreira",
+    "Amina J. Mohammed",
+)
+ORGS = (
+    "VIVAT International",
+    "the Scalabrini International Migration Network",
+    "Red Jesuita con Migrantes",
+    "Caritas Internationalis",
+    "Migrant Forum in Asia",
+    "PICUM",
+    "Conectas Direitos Humanos",
+    "Forum Réfugiés",
+    "the Latin American Bloc on Migration",
+    "Red Regional de Organizaciones Civiles para las Migraciones",
+)
+PLACES = (
+    "San José, Costa Rica",
+    "Santiago",
+    "Puerto Vallarta",
+    "Lima",
+    "Quito",
+    "Bogotá",
+    "São Paulo",
+    "Geneva",
+    "Rabat",
+    "Dakar",
+    "Montréal",
+    "Ciudad de Panamá",
+)
+FOLDERS = (
+    "",
+    "",
+    "",
+    "americas",
+    "americas/2017",
+    "americas/2018",
+    "europe/submissions",
+    "africa",
+    "asia-pacific/statements",
+)
 LANGUAGE_WEIGHTS = {"en": 0.70, "es": 0.12, "fr": 0.09, "pt": 0.09}
 LAYOUT_WEIGHTS = {"letter": 0.35, "markdown": 0.25, "paged": 0.25, "scraped": 0.15}
 
@@ -213,8 +268,10 @@ class SeedPool:
 def load_seed_pool(seeds_dir: Path) -> SeedPool:
     prose, bullets, titles = [], [], []
     for path in sorted(seeds_dir.glob("*.txt")):
-        lines = [_PAGE_SUFFIX.sub("", _BOOKMARK.sub("", line)).strip()
-                 for line in path.read_text(encoding="utf-8").splitlines()]
+        lines = [
+            _PAGE_SUFFIX.sub("", _BOOKMARK.sub("", line)).strip()
+            for line in path.read_text(encoding="utf-8").splitlines()
+        ]
         block = _similar_titles(lines)
         titles += block
         for line in lines:
@@ -232,7 +289,7 @@ def _similar_titles(lines: list[str]) -> list[str]:
     ends = [i for i, line in enumerate(lines) if _TRANSCRIPTION.match(line)]
     if not starts or not ends or ends[-1] < starts[0]:
         return []
-    return [line for line in lines[starts[0] + 1:ends[-1]] if line]
+    return [line for line in lines[starts[0] + 1 : ends[-1]] if line]
 
 
 def _sentence_chunks(text: str, max_chars: int) -> list[str]:
@@ -249,6 +306,7 @@ def _sentence_chunks(text: str, max_chars: int) -> list[str]:
 # --------------------------------------------------------------------------------------------
 # Varying a document: its body, numbers, distinct sentence and odd characters.
 # --------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class DocSpec:
@@ -267,10 +325,10 @@ def plan_document(index: int, rng: random.Random) -> DocSpec:
     folder = rng.choice(FOLDERS)
     name = f"{index:05d}_{language}_{layout}{suffix}"
     # Old Windows tools saved Spanish, French and Portuguese files in cp1252.
-    encoding = "cp1252" if language != "en" and rng.random() < 0.3 else (
-        "utf-8-sig" if rng.random() < 0.04 else "utf-8")
-    return DocSpec(index, language, layout, f"{folder}/{name}".lstrip("/"), encoding,
-                   crlf=rng.random() < 0.05)
+    encoding = (
+        "cp1252" if language != "en" and rng.random() < 0.3 else ("utf-8-sig" if rng.random() < 0.04 else "utf-8")
+    )
+    return DocSpec(index, language, layout, f"{folder}/{name}".lstrip("/"), encoding, crlf=rng.random() < 0.05)
 
 
 def _weighted(rng: random.Random, weights: dict[str, float]) -> str:
@@ -305,14 +363,20 @@ def vary_numbers(text: str, rng: random.Random) -> str:
         if len(value) == 4 and value[:2] in ("19", "20"):
             return str(rng.randint(2010, 2024))
         return str(rng.randint(1, max(9, 2 * int(value))))
+
     return _NUMBER.sub(swap, text)
 
 
 def reference_sentence(spec: DocSpec, rng: random.Random) -> str:
     """A sentence no other document has (it holds the index): every sha256 is distinct."""
     f, year = FURNITURE[spec.language], rng.randint(2016, 2024)
-    return f.reference.format(ref=f"GCM/{year}/{spec.index:05d}", day=rng.randint(1, 28),
-                              month=rng.choice(f.months), year=year, org=rng.choice(ORGS))
+    return f.reference.format(
+        ref=f"GCM/{year}/{spec.index:05d}",
+        day=rng.randint(1, 28),
+        month=rng.choice(f.months),
+        year=year,
+        org=rng.choice(ORGS),
+    )
 
 
 def sprinkle_odd_characters(text: str, rng: random.Random) -> str:
@@ -324,7 +388,7 @@ def sprinkle_odd_characters(text: str, rng: random.Random) -> str:
             break
         at = rng.choice(spaces)
         odd = rng.choice(("\u00a0", " \u00ad", " \u200b"))
-        text = text[:at] + odd + text[at + 1:]
+        text = text[:at] + odd + text[at + 1 :]
     return text.replace("fi", "\ufb01", 1) if rng.random() < 0.5 else text
 
 
@@ -332,6 +396,7 @@ def sprinkle_odd_characters(text: str, rng: random.Random) -> str:
 # Layouts, each after a seed: a letter (000, 001), a markdown report (002, 003), a paged
 # report whose page breaks cut sentences, and a scraped page dump (004).
 # --------------------------------------------------------------------------------------------
+
 
 def render_letter(spec: DocSpec, rng: random.Random, pool: SeedPool) -> str:
     f = FURNITURE[spec.language]
@@ -366,7 +431,7 @@ def render_markdown(spec: DocSpec, rng: random.Random, pool: SeedPool) -> str:
 def render_paged(spec: DocSpec, rng: random.Random, pool: SeedPool) -> str:
     paragraphs = body_paragraphs(spec, rng, pool, rng.randint(6, 12))
     per_page = rng.randint(2, 3)
-    pages = [paragraphs[i:i + per_page] for i in range(0, len(paragraphs), per_page)]
+    pages = [paragraphs[i : i + per_page] for i in range(0, len(paragraphs), per_page)]
     for page, following in zip(pages, pages[1:]):
         if rng.random() < 0.5:
             _cut_across_page_break(page, following, rng)
@@ -381,12 +446,15 @@ def _cut_across_page_break(page: list[str], following: list[str], rng: random.Ra
     """Move the end of a page's last paragraph, from mid-sentence, to the top of the next page,
     as flattened PDFs do: the cleaning rules must join it back."""
     last = page[-1]
-    cuts = [m.start() for m in _LOWER_WORD_START.finditer(last)
-            if len(last) // 4 < m.start() < 3 * len(last) // 4 and last[m.start() - 1].isalnum()]
+    cuts = [
+        m.start()
+        for m in _LOWER_WORD_START.finditer(last)
+        if len(last) // 4 < m.start() < 3 * len(last) // 4 and last[m.start() - 1].isalnum()
+    ]
     if cuts:
         at = rng.choice(cuts)
         page[-1] = last[:at]
-        following.insert(0, last[at + 1:])
+        following.insert(0, last[at + 1 :])
 
 
 def render_scraped(spec: DocSpec, rng: random.Random, pool: SeedPool) -> str:
@@ -395,7 +463,7 @@ def render_scraped(spec: DocSpec, rng: random.Random, pool: SeedPool) -> str:
     f = FURNITURE[spec.language]
     titles = _pick(rng, pool.titles, rng.randint(15, 60))
     paragraphs = body_paragraphs(spec, rng, pool, rng.randint(12, 45))
-    pages = [" ".join(paragraphs[i:i + 3]) for i in range(0, len(paragraphs), 3)]
+    pages = [" ".join(paragraphs[i : i + 3]) for i in range(0, len(paragraphs), 3)]
     numbered = [pages[0]] + [f"{page} {n}" for n, page in enumerate(pages[1:], 2)]
     blocks = [_place_and_date(spec, rng), f.similar_heading, *titles, f.transcription, *numbered]
     return "\n\n".join(blocks) + "\n"
@@ -411,8 +479,10 @@ def _place_and_date(spec: DocSpec, rng: random.Random) -> str:
 
 
 RENDERERS: dict[str, Callable[[DocSpec, random.Random, SeedPool], str]] = {
-    "letter": render_letter, "markdown": render_markdown,
-    "paged": render_paged, "scraped": render_scraped,
+    "letter": render_letter,
+    "markdown": render_markdown,
+    "paged": render_paged,
+    "scraped": render_scraped,
 }
 
 # --------------------------------------------------------------------------------------------
@@ -467,6 +537,7 @@ def write_document(inbox: Path, spec: DocSpec, text: str) -> bytes:
 # Measuring.
 # --------------------------------------------------------------------------------------------
 
+
 @flow(name="bench-warmup", log_prints=False)
 def warmup() -> None:
     """Does nothing: its first call starts Prefect's temporary server, its second is the
@@ -482,8 +553,7 @@ def timed(fn: Callable, *args, **kwargs) -> tuple[object, float]:
 def measure_prefect() -> dict:
     _, first = timed(warmup)
     _, second = timed(warmup)
-    return {"startup_seconds": first - second, "first_flow_seconds": first,
-            "flow_run_overhead_seconds": second}
+    return {"startup_seconds": first - second, "first_flow_seconds": first, "flow_run_overhead_seconds": second}
 
 
 def peak_rss_mb() -> float:
@@ -498,10 +568,13 @@ def summarize_run(result, seconds: float, corpus: Corpus) -> dict:
     stages["orchestration"] = max(0.0, seconds - sum(stages[s] for s in PHASES))
     share = {s: v / seconds for s, v in stages.items()}
     return {
-        "seconds": seconds, "docs_per_second": corpus.n_docs / seconds,
+        "seconds": seconds,
+        "docs_per_second": corpus.n_docs / seconds,
         "mb_per_second": corpus.n_bytes / MB / seconds,
         "counts": {k: getattr(result, k) for k in ("n_seen", "n_new", "n_changed", "n_unchanged", "n_failed")},
-        "landed": result.landed, "stage_seconds": stages, "stage_share": share,
+        "landed": result.landed,
+        "stage_seconds": stages,
+        "stage_share": share,
         "orchestration_landing_share": share["orchestration"] + share["land"],
         "failures": [asdict(f) for f in result.failures[:20]],
     }
@@ -517,9 +590,14 @@ def measure_cleaning(inbox: Path) -> dict:
         timings.append((seconds, size, doc.source_path))
     seconds, n_bytes = sum(t[0] for t in timings), sum(t[1] for t in timings)
     slowest = _slowest(docs, timings)
-    return {"documents": len(timings), "mb": n_bytes / MB, "seconds": seconds,
-            "mb_per_second": n_bytes / MB / seconds, "by_layout_mb_per_second": _by_layout(timings),
-            "slowest": {"path": slowest[2], "seconds": slowest[0], "kb": slowest[1] / 1000}}
+    return {
+        "documents": len(timings),
+        "mb": n_bytes / MB,
+        "seconds": seconds,
+        "mb_per_second": n_bytes / MB / seconds,
+        "by_layout_mb_per_second": _by_layout(timings),
+        "slowest": {"path": slowest[2], "seconds": slowest[0], "kb": slowest[1] / 1000},
+    }
 
 
 def _slowest(docs: list, timings: list[tuple[float, int, str]]) -> tuple[float, int, str]:
@@ -527,8 +605,9 @@ def _slowest(docs: list, timings: list[tuple[float, int, str]]) -> tuple[float, 
     landing on a small document, not a document the rules find hard."""
     by_path = {doc.source_path: doc for doc, _ in docs}
     candidates = sorted(timings, reverse=True)[:5]
-    retimed = [(min(timed(clean_document, by_path[path])[1] for _ in range(3)), size, path)
-               for _, size, path in candidates]
+    retimed = [
+        (min(timed(clean_document, by_path[path])[1] for _ in range(3)), size, path) for _, size, path in candidates
+    ]
     return max(retimed)
 
 
@@ -549,8 +628,10 @@ def _by_layout(timings: list[tuple[float, int, str]]) -> dict[str, float]:
 
 def run_benchmark(args: argparse.Namespace, inbox: Path, warehouse: Path) -> dict:
     corpus, build_seconds = timed(build_corpus, inbox, args.docs, args.seed)
-    print(f"corpus: {corpus.n_docs} documents, {corpus.n_bytes / MB:.1f} MB in {inbox} "
-          f"({build_seconds:.1f} s)", flush=True)
+    print(
+        f"corpus: {corpus.n_docs} documents, {corpus.n_bytes / MB:.1f} MB in {inbox} ({build_seconds:.1f} s)",
+        flush=True,
+    )
     prefect = measure_prefect()
     rss_before_cold = peak_rss_mb()  # everything imported, one flow run done: the baseline
     run = with_runner(ingest, args.runner)
@@ -562,12 +643,21 @@ def run_benchmark(args: argparse.Namespace, inbox: Path, warehouse: Path) -> dic
     cold_summary = summarize_run(cold, cold_seconds, corpus)
     cold_summary["meets_target"] = cold_summary["orchestration_landing_share"] < ORCHESTRATION_LANDING_TARGET
     return {
-        "settings": _settings(args), "corpus": _corpus_summary(corpus, build_seconds), "prefect": prefect,
-        "cold_run": cold_summary, "noop_run": noop_summary, "cleaning": measure_cleaning(inbox),
-        "memory": {"peak_rss_mb_before_cold": rss_before_cold, "peak_rss_mb_after_cold": rss_after_cold,
-                   "peak_rss_mb_at_end": peak_rss_mb()},
-        "targets": {"orchestration_landing_share_below": ORCHESTRATION_LANDING_TARGET,
-                    "noop_seconds_beyond_startup_below": NOOP_TARGET_SECONDS},
+        "settings": _settings(args),
+        "corpus": _corpus_summary(corpus, build_seconds),
+        "prefect": prefect,
+        "cold_run": cold_summary,
+        "noop_run": noop_summary,
+        "cleaning": measure_cleaning(inbox),
+        "memory": {
+            "peak_rss_mb_before_cold": rss_before_cold,
+            "peak_rss_mb_after_cold": rss_after_cold,
+            "peak_rss_mb_at_end": peak_rss_mb(),
+        },
+        "targets": {
+            "orchestration_landing_share_below": ORCHESTRATION_LANDING_TARGET,
+            "noop_seconds_beyond_startup_below": NOOP_TARGET_SECONDS,
+        },
         "warnings": _sanity_warnings(corpus, cold, noop),
     }
 
@@ -575,24 +665,33 @@ def run_benchmark(args: argparse.Namespace, inbox: Path, warehouse: Path) -> dic
 def compare_runners(args: argparse.Namespace, inbox: Path, workdir: Path) -> dict:
     """Two cold runs of one corpus, each into a fresh warehouse: the default runner, then Dask."""
     corpus, build_seconds = timed(build_corpus, inbox, args.docs, args.seed)
-    print(f"corpus: {corpus.n_docs} documents, {corpus.n_bytes / MB:.1f} MB in {inbox} "
-          f"({build_seconds:.1f} s)", flush=True)
+    print(
+        f"corpus: {corpus.n_docs} documents, {corpus.n_bytes / MB:.1f} MB in {inbox} ({build_seconds:.1f} s)",
+        flush=True,
+    )
     prefect = measure_prefect()
     dask = DASK if args.runner == PROCESSES else args.runner
     runs, results = {}, {}
     for name, runner in (("processes", PROCESSES), ("dask", dask)):
         print(f"cold run with runner {runner} ...", flush=True)
-        results[name], seconds = timed(with_runner(ingest, runner), inbox=str(inbox),
-                                       warehouse=str(workdir / f"warehouse-{name}"), batch_size=args.batch_size)
+        results[name], seconds = timed(
+            with_runner(ingest, runner),
+            inbox=str(inbox),
+            warehouse=str(workdir / f"warehouse-{name}"),
+            batch_size=args.batch_size,
+        )
         runs[name] = summarize_run(results[name], seconds, corpus)
         runs[name]["runner"] = runner
     base, other = runs["processes"], runs["dask"]
     warnings = [f"{name}: {w}" for name in runs for w in _cold_warnings(corpus, results[name])]
     if results["dask"].landed != results["processes"].landed:
-        warnings.append(f"the runners landed different row counts: {results['processes'].landed} "
-                        f"vs {results['dask'].landed}")
+        warnings.append(
+            f"the runners landed different row counts: {results['processes'].landed} vs {results['dask'].landed}"
+        )
     return {
-        "settings": _settings(args), "corpus": _corpus_summary(corpus, build_seconds), "prefect": prefect,
+        "settings": _settings(args),
+        "corpus": _corpus_summary(corpus, build_seconds),
+        "prefect": prefect,
         "runs": runs,
         "speedup": base["seconds"] / other["seconds"],
         "batch_phase_speedup": base["stage_seconds"]["batches"] / other["stage_seconds"]["batches"],
@@ -610,29 +709,44 @@ def _cold_warnings(corpus: Corpus, cold) -> list[str]:
 
 
 def _settings(args: argparse.Namespace) -> dict:
-    return {"docs": args.docs, "batch_size": args.batch_size, "seed": args.seed, "runner": args.runner,
-            "python": platform.python_version(), "prefect": version("prefect"),
-            "duckdb": version("duckdb"), "cpus": os.cpu_count(), "platform": platform.platform(),
-            "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    return {
+        "docs": args.docs,
+        "batch_size": args.batch_size,
+        "seed": args.seed,
+        "runner": args.runner,
+        "python": platform.python_version(),
+        "prefect": version("prefect"),
+        "duckdb": version("duckdb"),
+        "cpus": os.cpu_count(),
+        "platform": platform.platform(),
+        "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
 
 
 def _corpus_summary(corpus: Corpus, build_seconds: float) -> dict:
-    return {"documents": corpus.n_docs, "bytes": corpus.n_bytes, "mb": corpus.n_bytes / MB,
-            "build_seconds": build_seconds, "mix": {k: dict(v) for k, v in corpus.mix.items()}}
+    return {
+        "documents": corpus.n_docs,
+        "bytes": corpus.n_bytes,
+        "mb": corpus.n_bytes / MB,
+        "build_seconds": build_seconds,
+        "mix": {k: dict(v) for k, v in corpus.mix.items()},
+    }
 
 
 def _sanity_warnings(corpus: Corpus, cold, noop) -> list[str]:
     """The numbers only mean something if the runs did what a benchmark assumes."""
     warnings = _cold_warnings(corpus, cold)
     if noop.n_unchanged != corpus.n_docs or noop.n_new or noop.n_changed:
-        warnings.append(f"no-op re-run was not a no-op: {noop.n_new} new, {noop.n_changed} changed, "
-                        f"{noop.n_unchanged} unchanged")
+        warnings.append(
+            f"no-op re-run was not a no-op: {noop.n_new} new, {noop.n_changed} changed, {noop.n_unchanged} unchanged"
+        )
     return warnings
 
 
 # --------------------------------------------------------------------------------------------
 # Reporting.
 # --------------------------------------------------------------------------------------------
+
 
 def print_report(report: dict) -> None:
     print()
@@ -647,16 +761,22 @@ def _report_rows(report: dict) -> list[tuple[str, str]]:
     c, p, cold = report["corpus"], report["prefect"], report["cold_run"]
     s = report["settings"]
     rows = [
-        ("Ingest benchmark", f"{s['started_at']}  prefect {s['prefect']}  duckdb {s['duckdb']}  {s['cpus']} cpus  "
-                             f"runner {s['runner']}"),
+        (
+            "Ingest benchmark",
+            f"{s['started_at']}  prefect {s['prefect']}  duckdb {s['duckdb']}  {s['cpus']} cpus  runner {s['runner']}",
+        ),
         ("documents", f"{c['documents']:,}  ({_mix(c['mix']['language'])})"),
         ("layouts / files", f"{_mix(c['mix']['layout'])}; {_mix(c['mix']['suffix'])}; {_mix(c['mix']['folder'])}"),
         ("total size", f"{c['mb']:.2f} MB  (batch size {s['batch_size']})"),
         ("", ""),
-        ("Prefect start-up (trivial flow)", f"{p['startup_seconds']:7.2f} s  "
-                                            f"(then {p['flow_run_overhead_seconds']:.2f} s per flow run)"),
-        ("cold run (server already up)", f"{cold['seconds']:7.2f} s  {cold['docs_per_second']:.1f} docs/s  "
-                                          f"{cold['mb_per_second']:.2f} MB/s"),
+        (
+            "Prefect start-up (trivial flow)",
+            f"{p['startup_seconds']:7.2f} s  (then {p['flow_run_overhead_seconds']:.2f} s per flow run)",
+        ),
+        (
+            "cold run (server already up)",
+            f"{cold['seconds']:7.2f} s  {cold['docs_per_second']:.1f} docs/s  {cold['mb_per_second']:.2f} MB/s",
+        ),
     ]
     rows += _stage_rows(cold)
     rows += _target_rows(report)
@@ -683,13 +803,16 @@ def print_comparison(report: dict) -> None:
         ("Prefect start-up (trivial flow)", f"{p['startup_seconds']:7.2f} s  (not in the runs below)"),
     ]
     for name, run in runs.items():
-        rows += [("", ""), (f"cold run, runner {run['runner']}", f"{run['seconds']:7.2f} s  "
-                                                                 f"{run['docs_per_second']:.1f} docs/s")]
+        rows += [
+            ("", ""),
+            (f"cold run, runner {run['runner']}", f"{run['seconds']:7.2f} s  {run['docs_per_second']:.1f} docs/s"),
+        ]
         rows += _stage_rows(run)
-    rows += [("", ""),
-             ("speed-up of Dask, whole cold run", f"{report['speedup']:7.2f} x"),
-             ("speed-up of Dask, batch phase only", f"{report['batch_phase_speedup']:7.2f} x  "
-                                                    f"(cluster start-up left out)")]
+    rows += [
+        ("", ""),
+        ("speed-up of Dask, whole cold run", f"{report['speedup']:7.2f} x"),
+        ("speed-up of Dask, batch phase only", f"{report['batch_phase_speedup']:7.2f} x  (cluster start-up left out)"),
+    ]
     print()
     for label, value in rows:
         print(f"  {label:<38} {value}" if label else "")
@@ -702,18 +825,29 @@ def _target_rows(report: dict) -> list[tuple[str, str]]:
     cold, noop, cleaning, memory = (report[k] for k in ("cold_run", "noop_run", "cleaning", "memory"))
     slowest = cleaning["slowest"]
     return [
-        ("orchestration + landing share", f"{100 * cold['orchestration_landing_share']:7.1f} %  "
-         f"target < {100 * ORCHESTRATION_LANDING_TARGET:.0f} %  {_verdict(cold['meets_target'])}"),
-        ("no-op re-run (beyond start-up)", f"{noop['seconds']:7.2f} s  target < {NOOP_TARGET_SECONDS:.0f} s  "
-         f"{_verdict(noop['meets_target'])}  (discover {noop['stage_seconds']['discover']:.2f} s, "
-         f"land {noop['stage_seconds']['land']:.2f} s)"),
+        (
+            "orchestration + landing share",
+            f"{100 * cold['orchestration_landing_share']:7.1f} %  "
+            f"target < {100 * ORCHESTRATION_LANDING_TARGET:.0f} %  {_verdict(cold['meets_target'])}",
+        ),
+        (
+            "no-op re-run (beyond start-up)",
+            f"{noop['seconds']:7.2f} s  target < {NOOP_TARGET_SECONDS:.0f} s  "
+            f"{_verdict(noop['meets_target'])}  (discover {noop['stage_seconds']['discover']:.2f} s, "
+            f"land {noop['stage_seconds']['land']:.2f} s)",
+        ),
         ("", ""),
-        ("cleaning alone, one core", f"{cleaning['mb_per_second']:7.2f} MB/s  ({cleaning['seconds']:.1f} s "
-         f"for {cleaning['mb']:.1f} MB)"),
+        (
+            "cleaning alone, one core",
+            f"{cleaning['mb_per_second']:7.2f} MB/s  ({cleaning['seconds']:.1f} s for {cleaning['mb']:.1f} MB)",
+        ),
         ("  by layout (MB/s)", ", ".join(f"{k} {v:.2f}" for k, v in cleaning["by_layout_mb_per_second"].items())),
         ("  slowest document", f"{slowest['seconds']:.3f} s  {slowest['kb']:.0f} KB  {slowest['path']}"),
-        ("peak RSS (ru_maxrss) after cold run", f"{memory['peak_rss_mb_after_cold']:7.0f} MB  (before it "
-         f"{memory['peak_rss_mb_before_cold']:.0f} MB, at end {memory['peak_rss_mb_at_end']:.0f} MB)"),
+        (
+            "peak RSS (ru_maxrss) after cold run",
+            f"{memory['peak_rss_mb_after_cold']:7.0f} MB  (before it "
+            f"{memory['peak_rss_mb_before_cold']:.0f} MB, at end {memory['peak_rss_mb_at_end']:.0f} MB)",
+        ),
     ]
 
 
@@ -739,15 +873,25 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--docs", type=int, default=2000, help="documents in the corpus (default 2000)")
     parser.add_argument("--batch-size", type=int, default=250, help="documents per task run (default 250)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary inbox and warehouse")
-    parser.add_argument("--out", type=Path, default=None,
-                        help=f"JSON report (default {DEFAULT_OUT}, with --compare-runners {DEFAULT_COMPARE_OUT})")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help=f"JSON report (default {DEFAULT_OUT}, with --compare-runners {DEFAULT_COMPARE_OUT})",
+    )
     parser.add_argument("--seed", type=int, default=2018, help="corpus random seed (default 2018)")
-    parser.add_argument("--runner", default=PROCESSES,
-                        help="where the batches run: processes (default), dask (a local cluster, one worker "
-                             "per core) or a Dask scheduler address tcp://host:8786")
-    parser.add_argument("--compare-runners", action="store_true",
-                        help="cold runs with the default runner and with Dask (--runner, default dask), "
-                             "into fresh warehouses, and the speed-up")
+    parser.add_argument(
+        "--runner",
+        default=PROCESSES,
+        help="where the batches run: processes (default), dask (a local cluster, one worker "
+        "per core) or a Dask scheduler address tcp://host:8786",
+    )
+    parser.add_argument(
+        "--compare-runners",
+        action="store_true",
+        help="cold runs with the default runner and with Dask (--runner, default dask), "
+        "into fresh warehouses, and the speed-up",
+    )
     args = parser.parse_args(argv)
     if args.docs < 1 or args.batch_size < 1:
         parser.error("--docs and --batch-size must be positive")
@@ -771,8 +915,11 @@ def main(argv: list[str] | None = None) -> int:
             report = run_benchmark(args, inbox, warehouse)
     finally:
         if args.keep:
-            print(f"kept: inbox {inbox}\n      warehouse {warehouse}" if not args.compare_runners
-                  else f"kept: inbox {inbox}\n      warehouses {workdir}/warehouse-*")
+            print(
+                f"kept: inbox {inbox}\n      warehouse {warehouse}"
+                if not args.compare_runners
+                else f"kept: inbox {inbox}\n      warehouses {workdir}/warehouse-*"
+            )
         else:
             shutil.rmtree(workdir, ignore_errors=True)
     (print_comparison if args.compare_runners else print_report)(report)

@@ -12,12 +12,12 @@ removed, >= 99.5% of the real words kept. `--only` injects just the given classe
 one rule without the others' noise around it. The same figures are asserted by
 tests/integration/test_noise_injection.py.
 """
+
 from __future__ import annotations
 
 import argparse
 import sys
 import time
-
 
 from tests.noise.inject import CLASSES, build_documents
 from tests.noise.measure import (
@@ -33,8 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=300, help="documents to build (default 300)")
     parser.add_argument("--seed", type=int, default=20240611, help="random seed (default: the test's)")
     parser.add_argument("--examples", type=int, default=3, help="examples per class (max 10)")
-    parser.add_argument("--only", nargs="+", choices=CLASSES, metavar="CLASS",
-                        help="inject only these classes: " + ", ".join(CLASSES))
+    parser.add_argument(
+        "--only", nargs="+", choices=CLASSES, metavar="CLASS", help="inject only these classes: " + ", ".join(CLASSES)
+    )
     parser.add_argument("--no-forms", action="store_true", help="hide the per-form breakdown")
     args = parser.parse_args(argv)
 
@@ -45,8 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     done = time.perf_counter()
 
     n_chars = sum(len(d.raw) for d in docs)
-    print(f"noise injection: {report.n_docs} documents, seed {args.seed}, {n_chars / 1e6:.2f} MB raw "
-          f"(built in {built - started:.1f} s, cleaned and measured in {done - built:.1f} s)")
+    print(
+        f"noise injection: {report.n_docs} documents, seed {args.seed}, {n_chars / 1e6:.2f} MB raw "
+        f"(built in {built - started:.1f} s, cleaned and measured in {done - built:.1f} s)"
+    )
     languages = {}
     for d in docs:
         languages[d.language] = languages.get(d.language, 0) + 1
@@ -55,10 +58,12 @@ def main(argv: list[str] | None = None) -> int:
     print(report.table(forms=not args.no_forms))
     print()
     verdict = lambda ok: "OK" if ok else "MISSED"  # noqa: E731
-    print(f"noise removed {100 * report.noise_removed_share:.1f}% "
-          f"(target {100 * NOISE_TARGET:.0f}%: {verdict(report.noise_removed_share >= NOISE_TARGET)}); "
-          f"real words kept {100 * report.words_kept_share:.2f}% "
-          f"(target {100 * WORDS_TARGET:.1f}%: {verdict(report.words_kept_share >= WORDS_TARGET)})")
+    print(
+        f"noise removed {100 * report.noise_removed_share:.1f}% "
+        f"(target {100 * NOISE_TARGET:.0f}%: {verdict(report.noise_removed_share >= NOISE_TARGET)}); "
+        f"real words kept {100 * report.words_kept_share:.2f}% "
+        f"(target {100 * WORDS_TARGET:.1f}%: {verdict(report.words_kept_share >= WORDS_TARGET)})"
+    )
 
     if args.examples:
         for cls in CLASSES:
@@ -66,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             if examples:
                 stats = report.classes[cls]
                 print(f"\n== missed {cls}: {stats.injected - stats.removed} of {stats.injected}")
-                for ex in examples[:args.examples]:
+                for ex in examples[: args.examples]:
                     print(ex)
         if report.lost_causes:
             print(f"\n== lost real words: {report.n_words - report.n_kept} of {report.n_words}")
@@ -75,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
             print("most lost: " + ", ".join(f"{k!r} {v}" for k, v in report.lost_words.most_common(15)))
             for cause, examples in report.lost_by_cause.items():
                 print(f"\n-- lost words, {cause}: {report.lost_causes[cause]}")
-                for ex in examples[:args.examples]:
+                for ex in examples[: args.examples]:
                     print(ex)
     return 0
 

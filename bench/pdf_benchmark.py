@@ -16,6 +16,7 @@ ten. Measured:
   process's peak memory.
 It reports numbers and the target; it only fails when the pipeline itself raises.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,14 +49,24 @@ from flows.ingest import ingest  # noqa: E402
 from tasks.readers.pdf import read_pdf  # noqa: E402
 from tests.builders.pdfs import heading, long_pdf, report_pdf  # noqa: E402
 
-HEADINGS = ("Opening of the meeting", "Regular pathways", "Labour mobility", "Return and reintegration",
-            "Data and evidence", "Follow-up and review", "Conclusions and recommendations")
+HEADINGS = (
+    "Opening of the meeting",
+    "Regular pathways",
+    "Labour mobility",
+    "Return and reintegration",
+    "Data and evidence",
+    "Follow-up and review",
+    "Conclusions and recommendations",
+)
 
 
 def _latin1(text: str) -> str:
     """fpdf2's core fonts encode latin-1 only."""
-    return text.translate({0x2019: "'", 0x2018: "'", 0x201c: '"', 0x201d: '"', 0x2013: "-", 0x2014: "-",
-                           0x2026: "..."}).encode("latin-1", "replace").decode("latin-1")
+    return (
+        text.translate({0x2019: "'", 0x2018: "'", 0x201C: '"', 0x201D: '"', 0x2013: "-", 0x2014: "-", 0x2026: "..."})
+        .encode("latin-1", "replace")
+        .decode("latin-1")
+    )
 
 
 def make_report(index: int, n_pages: int, rng: random.Random, prose: tuple[str, ...]) -> bytes:
@@ -67,12 +78,23 @@ def make_report(index: int, n_pages: int, rng: random.Random, prose: tuple[str, 
         for _ in range(3):
             blocks.append(_latin1(rng.choice(prose))[:700])
         if page_no % 10 == 5:
-            blocks.append((("Country", "2022", "2023"),
-                           *((f"Country {k}", f"{rng.randint(1000, 99999):,}", f"{rng.randint(1000, 99999):,}")
-                             for k in range(4))))
+            blocks.append(
+                (
+                    ("Country", "2022", "2023"),
+                    *(
+                        (f"Country {k}", f"{rng.randint(1000, 99999):,}", f"{rng.randint(1000, 99999):,}")
+                        for k in range(4)
+                    ),
+                )
+            )
         pages.append(blocks)
-    return report_pdf(pages, header=f"Regional consultation on migration {index}", footer="Page {n}",
-                      title=f"Meeting report {index}", author="Secretariat")
+    return report_pdf(
+        pages,
+        header=f"Regional consultation on migration {index}",
+        footer="Page {n}",
+        title=f"Meeting report {index}",
+        author="Secretariat",
+    )
 
 
 def build_corpus(inbox: Path, n_docs: int, n_pages: int, seed: int) -> list[Path]:
@@ -128,8 +150,13 @@ def end_to_end(inbox: Path, warehouse: Path, n_pages: int) -> dict:
     result, seconds = timed(ingest, inbox=str(inbox), warehouse=str(warehouse))
     if result.failures:
         raise SystemExit(f"the pipeline failed on {len(result.failures)} PDFs: {result.failures[:3]}")
-    return {**_rate(n_pages, seconds), "documents": result.n_new, "prefect_startup_seconds": prefect["startup_seconds"],
-            "stage_seconds": result.stage_seconds, "landed": result.landed}
+    return {
+        **_rate(n_pages, seconds),
+        "documents": result.n_new,
+        "prefect_startup_seconds": prefect["startup_seconds"],
+        "stage_seconds": result.stage_seconds,
+        "landed": result.landed,
+    }
 
 
 # Peak memory from /proc/self/status (VmHWM): getrusage's ru_maxrss survives exec on Linux,
@@ -160,8 +187,9 @@ def long_document(workdir: Path, n_pages: int = 500) -> dict:
     """In a fresh process, so its peak memory is this document's alone."""
     path = workdir / "long.pdf"
     path.write_bytes(long_pdf(n_pages))
-    out = subprocess.run([sys.executable, "-c", _LONG_PDF_PROBE, str(path)], cwd=REPO_ROOT,
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", _LONG_PDF_PROBE, str(path)], cwd=REPO_ROOT, capture_output=True, text=True, check=True
+    )
     return {"file_mb": path.stat().st_size / 2**20, **json.loads(out.stdout)}
 
 
@@ -173,19 +201,30 @@ def run(args: argparse.Namespace, workdir: Path) -> dict:
     inbox = workdir / "inbox"
     paths, build_seconds = timed(build_corpus, inbox, args.docs, args.pages, args.seed)
     n_pages = args.docs * args.pages
-    print(f"corpus: {args.docs} PDFs, {n_pages} pages, "
-          f"{sum(p.stat().st_size for p in paths) / 2**20:.1f} MB ({build_seconds:.1f} s)", flush=True)
+    print(
+        f"corpus: {args.docs} PDFs, {n_pages} pages, "
+        f"{sum(p.stat().st_size for p in paths) / 2**20:.1f} MB ({build_seconds:.1f} s)",
+        flush=True,
+    )
     report = {
-        "settings": {"docs": args.docs, "pages_per_doc": args.pages, "seed": args.seed, "cores": os.cpu_count(),
-                     "python": sys.version.split()[0], "pypdfium2": version("pypdfium2"),
-                     "pdfplumber": version("pdfplumber")},
+        "settings": {
+            "docs": args.docs,
+            "pages_per_doc": args.pages,
+            "seed": args.seed,
+            "cores": os.cpu_count(),
+            "python": sys.version.split()[0],
+            "pypdfium2": version("pypdfium2"),
+            "pdfplumber": version("pdfplumber"),
+        },
         "pypdfium2_alone": pypdfium2_alone(paths),
         "pdfplumber_alone": pdfplumber_alone(paths, PDFPLUMBER_SAMPLE_PAGES),
         "reader_alone": reader_alone(paths),
         "end_to_end": end_to_end(inbox, workdir / "warehouse", n_pages),
         "long_pdf": long_document(workdir),
     }
-    report["end_to_end"]["meets_target"] = report["end_to_end"]["pages_per_second"] >= END_TO_END_TARGET_PAGES_PER_SECOND
+    report["end_to_end"]["meets_target"] = (
+        report["end_to_end"]["pages_per_second"] >= END_TO_END_TARGET_PAGES_PER_SECOND
+    )
     report["target_pages_per_second"] = END_TO_END_TARGET_PAGES_PER_SECOND
     return report
 
@@ -193,17 +232,29 @@ def run(args: argparse.Namespace, workdir: Path) -> dict:
 def print_report(report: dict) -> None:
     rows = [
         ("pypdfium2 alone, 1 core", f"{report['pypdfium2_alone']['pages_per_second']:.0f} pages/s"),
-        ("pdfplumber alone, 1 core", f"{report['pdfplumber_alone']['pages_per_second']:.1f} pages/s "
-                                     f"({report['pdfplumber_alone']['pages']} pages sampled)"),
-        ("PDF reader alone, 1 core", f"{report['reader_alone']['pages_per_second']:.0f} pages/s "
-                                     f"({report['reader_alone']['tables']} tables found)"),
-        ("pipeline end to end, all cores", f"{report['end_to_end']['pages_per_second']:.0f} pages/s "
-                                           f"(target {END_TO_END_TARGET_PAGES_PER_SECOND:.0f}: "
-                                           f"{'met' if report['end_to_end']['meets_target'] else 'MISSED'})"),
-        ("500-page PDF", f"read {report['long_pdf']['read_seconds']:.1f} s, cleaned/structured/labelled "
-                         f"{report['long_pdf']['process_seconds']:.1f} s, peak RSS "
-                         f"{report['long_pdf']['peak_rss_mb_at_end']:.0f} MB "
-                         f"({report['long_pdf']['rss_mb_before']:.0f} MB before)"),
+        (
+            "pdfplumber alone, 1 core",
+            f"{report['pdfplumber_alone']['pages_per_second']:.1f} pages/s "
+            f"({report['pdfplumber_alone']['pages']} pages sampled)",
+        ),
+        (
+            "PDF reader alone, 1 core",
+            f"{report['reader_alone']['pages_per_second']:.0f} pages/s "
+            f"({report['reader_alone']['tables']} tables found)",
+        ),
+        (
+            "pipeline end to end, all cores",
+            f"{report['end_to_end']['pages_per_second']:.0f} pages/s "
+            f"(target {END_TO_END_TARGET_PAGES_PER_SECOND:.0f}: "
+            f"{'met' if report['end_to_end']['meets_target'] else 'MISSED'})",
+        ),
+        (
+            "500-page PDF",
+            f"read {report['long_pdf']['read_seconds']:.1f} s, cleaned/structured/labelled "
+            f"{report['long_pdf']['process_seconds']:.1f} s, peak RSS "
+            f"{report['long_pdf']['peak_rss_mb_at_end']:.0f} MB "
+            f"({report['long_pdf']['rss_mb_before']:.0f} MB before)",
+        ),
     ]
     width = max(len(k) for k, _ in rows)
     for k, v in rows:

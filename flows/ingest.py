@@ -1,4 +1,5 @@
 """The ingest flow: inbox files in, warehouse tables out. It only composes the stages."""
+
 from __future__ import annotations
 
 import uuid
@@ -18,8 +19,8 @@ from tasks.domain.cleaning import CleaningConfig
 from tasks.domain.models import Failure
 from tasks.domain.records import pipeline_version
 from tasks.domain.run import ingest_run_rows
+from tasks.land import land_run, landed_doc_ids
 from tasks.readers import DEFAULT_TIME_BUDGET_S
-from tasks.land import landed_doc_ids, land_run
 from tasks.summary import publish_summary
 from warehouse.connection import resolve_location
 from warehouse.writers import writing_run
@@ -62,9 +63,14 @@ def _run_name() -> str:
 
 
 @flow(name="ingest", flow_run_name=_run_name, log_prints=False)
-def ingest(inbox: str = "seeds", warehouse: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
-           disabled_rules: list[str] | None = None, time_budget_s: float = DEFAULT_TIME_BUDGET_S,
-           runner: str = PROCESSES) -> IngestResult:
+def ingest(
+    inbox: str = "seeds",
+    warehouse: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    disabled_rules: list[str] | None = None,
+    time_budget_s: float = DEFAULT_TIME_BUDGET_S,
+    runner: str = PROCESSES,
+) -> IngestResult:
     """Ingest new and changed documents from `inbox` into the warehouse, in one commit. A
     document whose reading takes more than `time_budget_s` seconds fails instead of stalling.
     `runner` is where the batches run: "processes" (this machine's cores), "dask" (a local Dask
@@ -84,26 +90,62 @@ def ingest(inbox: str = "seeds", warehouse: str | None = None, batch_size: int =
         with batch_runner(runner, timer) as pool:
             work = batches(todo, batch_size, at_least=pool.workers) if todo else []
             done: dict[int, BatchResult] = {}
-            params = [dict(inbox=inbox_path, files=batch, config=config, time_budget_s=time_budget_s,
-                           run_id=run_id, started_at=started_at, version=version) for batch in work]
+            params = [
+                dict(
+                    inbox=inbox_path,
+                    files=batch,
+                    config=config,
+                    time_budget_s=time_budget_s,
+                    run_id=run_id,
+                    started_at=started_at,
+                    version=version,
+                )
+                for batch in work
+            ]
             for i, result in pool.run(ingest_batch_task, params):
                 done[i] = result
                 progress.advance(len(work[i]), result.n_failed_documents, result.worker)
         tables, failures = collect(done, timer)
         failures = list(found.failures) + failures
         now = datetime.now(timezone.utc)
-        run = ingest_run_rows(run_id=run_id, inbox=str(inbox_path), started_at=started_at, now=now,
-                              seen=found.seen, unchanged=found.unchanged, classified=found.classified,
-                              known=found.known, failures=failures, version=version)
+        run = ingest_run_rows(
+            run_id=run_id,
+            inbox=str(inbox_path),
+            started_at=started_at,
+            now=now,
+            seen=found.seen,
+            unchanged=found.unchanged,
+            classified=found.classified,
+            known=found.known,
+            failures=failures,
+            version=version,
+        )
         progress.landing()
         with timer("land"):
             landed = land_run(location, run_id, quote(run), quote(tables), now)
         progress.landed()
     counts = run.rows["runs"][0]
-    publish_summary(run_id, "ingest", str(inbox_path),
-                    {name: counts[f"n_{name}"] for name in ("seen", "new", "changed", "unchanged", "failed")},
-                    quote(tables), quote(failures), timer.slowest())
-    return IngestResult(run_id, str(inbox_path), str(location.root), counts["n_seen"], counts["n_new"],
-                        counts["n_changed"], counts["n_unchanged"], counts["n_failed"], landed,
-                        landed_doc_ids(tables), failures, timer.seconds, timer.slowest())
-
+    publish_summary(
+        run_id,
+        "ingest",
+        str(inbox_path),
+        {name: counts[f"n_{name}"] for name in ("seen", "new", "changed", "unchanged", "failed")},
+        quote(tables),
+        quote(failures),
+        timer.slowest(),
+    )
+    return IngestResult(
+        run_id,
+        str(inbox_path),
+        str(location.root),
+        counts["n_seen"],
+        counts["n_new"],
+        counts["n_changed"],
+        counts["n_unchanged"],
+        counts["n_failed"],
+        landed,
+        landed_doc_ids(tables),
+        failures,
+        timer.seconds,
+        timer.slowest(),
+    )

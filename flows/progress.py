@@ -3,6 +3,7 @@ whoever listens in this process (the `consultations` command's progress bar, flo
 
 A deployment run has no listener; the artifact is all it needs. The events are plain data, so a
 display never touches Prefect, and a display that breaks never stops a run."""
+
 from __future__ import annotations
 
 import logging
@@ -23,14 +24,14 @@ WAITING, DISCOVERED, PROCESSING, LANDING, LANDED = "waiting", "discovered", "pro
 
 @dataclass(frozen=True)
 class Progress:
-    flow: str          # "ingest" or "reprocess"
-    phase: str         # one of the phases above
-    done: int          # documents through the batch phase so far
-    total: int         # documents the run processes (new and changed, or outdated)
-    failed: int = 0    # documents failed so far
-    skipped: int = 0   # documents seen and left alone (unchanged, or up to date)
+    flow: str  # "ingest" or "reprocess"
+    phase: str  # one of the phases above
+    done: int  # documents through the batch phase so far
+    total: int  # documents the run processes (new and changed, or outdated)
+    failed: int = 0  # documents failed so far
+    skipped: int = 0  # documents seen and left alone (unchanged, or up to date)
     seconds: float = 0.0  # since the run started
-    worker: str = ""   # host:pid of the process that ran the last batch
+    worker: str = ""  # host:pid of the process that ran the last batch
     waiting_for: str = ""  # the run this one waits for, while "waiting"
 
 
@@ -67,8 +68,19 @@ class RunProgress:
         self._artifact = None
 
     def _tell(self, phase: str, worker: str = "", waiting_for: str = "") -> None:
-        _announce(Progress(self.flow, phase, self.done, self.total, self.failed, self.skipped,
-                           round(time.perf_counter() - self.started, 3), worker, waiting_for))
+        _announce(
+            Progress(
+                self.flow,
+                phase,
+                self.done,
+                self.total,
+                self.failed,
+                self.skipped,
+                round(time.perf_counter() - self.started, 3),
+                worker,
+                waiting_for,
+            )
+        )
 
     def waiting(self, holder: str) -> None:
         """Another run (`holder`) is writing the warehouse; this one waits for it to finish."""
@@ -86,9 +98,15 @@ class RunProgress:
         self.done, self.failed = self.done + documents, self.failed + failed
         if self._artifact is not None:
             update_progress_artifact(self._artifact, 100.0 * self.done / self.total)
-        get_run_logger().info("%d/%d documents %s, %d failed so far; the last %d on %s",
-                              self.done, self.total, "rebuilt" if self.flow == "reprocess" else "processed",
-                              self.failed, documents, worker or "this process")
+        get_run_logger().info(
+            "%d/%d documents %s, %d failed so far; the last %d on %s",
+            self.done,
+            self.total,
+            "rebuilt" if self.flow == "reprocess" else "processed",
+            self.failed,
+            documents,
+            worker or "this process",
+        )
         self._tell(PROCESSING, worker)
 
     def landing(self) -> None:

@@ -1,4 +1,5 @@
 """What the command line prints: plain data in, rich renderables or text out."""
+
 from __future__ import annotations
 
 import csv
@@ -9,6 +10,8 @@ from datetime import date, datetime
 from rich.markup import escape
 from rich.table import Table
 
+from tasks.domain.cleaning.guard import FLAG_SHARE, RemovedWords, flagged
+
 _CELL = 80
 
 
@@ -17,8 +20,9 @@ def landed_table(rows: list[tuple], title: str) -> Table:
     for name in ("document", "title", "lang", "sect.", "para.", "noise removed"):
         table.add_column(name, overflow="fold")
     for source_path, doc_title, language, n_sections, n_paragraphs, noise in rows:
-        table.add_row(source_path, _short(doc_title or "—", 48), language, str(n_sections),
-                      str(n_paragraphs), _noise(noise))
+        table.add_row(
+            source_path, _short(doc_title or "—", 48), language, str(n_sections), str(n_paragraphs), _noise(noise)
+        )
     return table
 
 
@@ -32,7 +36,7 @@ def _noise(noise: list[dict] | None) -> str:
 
 def _short(text: str, width: int = _CELL) -> str:
     text = " ".join(str(text).split())
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def result_table(columns: list[str], rows: list[tuple]) -> Table:
@@ -60,8 +64,7 @@ def to_csv(columns: list[str], rows: list[tuple]) -> str:
 
 
 def to_json(columns: list[str], rows: list[tuple]) -> str:
-    return json.dumps([dict(zip(columns, row)) for row in rows], default=_json_default,
-                      ensure_ascii=False, indent=1)
+    return json.dumps([dict(zip(columns, row)) for row in rows], default=_json_default, ensure_ascii=False, indent=1)
 
 
 def _json_default(value):
@@ -85,43 +88,74 @@ def explain_lines(raw_text: str, artifacts: list[dict], hidden_kinds: set[str]) 
         if a["kind"] in hidden_kinds:
             continue
         start, end = a["raw_start"], a["raw_end"]
-        before = _visible(raw_text[max(0, start - _CONTEXT):start])
-        after = _visible(raw_text[end:end + _CONTEXT])
+        before = _visible(raw_text[max(0, start - _CONTEXT) : start])
+        after = _visible(raw_text[end : end + _CONTEXT])
         removed = _visible(a["text"])
         if len(removed) > 2 * _CONTEXT:
-            removed = removed[:_CONTEXT] + " … " + removed[-_CONTEXT // 2:]
+            removed = removed[:_CONTEXT] + " … " + removed[-_CONTEXT // 2 :]
         replacement = f"[green]{escape(_visible(a['replacement']))}[/green]" if a["replacement"] else ""
         page = f" page {a['page']}" if a["page"] is not None else ""
-        out.append(f"[bold]#{a['artifact_no']}[/bold] {a['kind']} [dim]{a['rule']} raw {start}–{end}{page}[/dim]\n"
-                   f"  …{escape(before)}[red strike]{escape(removed)}[/red strike]{replacement}{escape(after)}…")
+        out.append(
+            f"[bold]#{a['artifact_no']}[/bold] {a['kind']} [dim]{a['rule']} raw {start}–{end}{page}[/dim]\n"
+            f"  …{escape(before)}[red strike]{escape(removed)}[/red strike]{replacement}{escape(after)}…"
+        )
     return out
 
 
+def removed_words_lines(found: RemovedWords) -> list[str]:
+    """Rich markup: how many of the document's words cleaning deleted, by rule, and whether
+    that is more than a little furniture (guard.FLAG_SHARE) or more than a rule's allowance."""
+    verdict = f" [yellow]— more than {FLAG_SHARE:.0%}: check the removals below[/yellow]" if flagged(found) else ""
+    out = [
+        f"words deleted {found.n_removed} of {found.n_words} ({found.removed_share:.1%}); "
+        f"lost for good {found.n_lost} ({found.lost_share:.1%}){verdict}"
+    ]
+    over = {r.rule for r in found.over_allowance()}
+    for r in found.rules:
+        flag = " [red]over its allowance[/red]" if r.rule in over else ""
+        out.append(
+            f"  {escape(r.rule)} [dim]({r.allowance})[/dim]: {r.n_words} words deleted, "
+            f"{r.n_words - r.n_excused} lost{flag}"
+        )
+    return out
 
 
 def outline_lines(doc: dict, sections: list[dict]) -> list[str]:
     """Rich markup: a document's title, metadata and the outline of its sections."""
     shares = ", ".join(f"{s['lang']} {s['share']:.0%}" for s in doc["languages"] or [])
-    out = [f"[bold]{escape(doc['title'] or 'untitled')}[/bold]",
-           f"[dim]{doc['source_path']} · {doc['source_format']} · doc_id {doc['doc_id'][:12]}… · "
-           f"{doc['pipeline_version']}[/dim]",
-           f"language      {doc['language']} ({_confidence(doc['language_confidence'])}){'; ' + shares if shares else ''}"]
-    for label, key in (("authors", "authors"), ("organisations", "organizations"), ("places", "places"),
-                       ("UN symbols", "un_symbols")):
+    out = [
+        f"[bold]{escape(doc['title'] or 'untitled')}[/bold]",
+        f"[dim]{doc['source_path']} · {doc['source_format']} · doc_id {doc['doc_id'][:12]}… · "
+        f"{doc['pipeline_version']}[/dim]",
+        f"language      {doc['language']} ({_confidence(doc['language_confidence'])}){'; ' + shares if shares else ''}",
+    ]
+    for label, key in (
+        ("authors", "authors"),
+        ("organisations", "organizations"),
+        ("places", "places"),
+        ("UN symbols", "un_symbols"),
+    ):
         if doc[key]:
             out.append(f"{label:<13} {escape('; '.join(doc[key]))}")
     if doc["doc_date"]:
         out.append(f"date          {doc['doc_date']}")
     pages = f"{doc['n_pages']} pages, " if doc["n_pages"] else ""
-    out.append(f"size          {pages}{doc['n_sections']} sections, {doc['n_paragraphs']} paragraphs, {doc['n_words']} words")
+    out.append(
+        f"size          {pages}{doc['n_sections']} sections, {doc['n_paragraphs']} paragraphs, {doc['n_words']} words"
+    )
     out.append("")
     for s in sections:
         indent = "  " * max(0, (s["level"] or 1) - 1)
         heading = escape(_short(s["heading"], 90)) if s["heading"] else "[dim](untitled opening)[/dim]"
-        pages = "" if s["page_start"] is None else (
-            f" p.{s['page_start']}" + (f"–{s['page_end']}" if s["page_end"] != s["page_start"] else ""))
-        out.append(f"{s['section_no']:>3} {indent}{heading} [dim]· L{s['level']}{pages} · {s['language']}"
-                   f" ({_confidence(s['language_confidence'])}) · {s['n_words']} words[/dim]")
+        pages = (
+            ""
+            if s["page_start"] is None
+            else (f" p.{s['page_start']}" + (f"–{s['page_end']}" if s["page_end"] != s["page_start"] else ""))
+        )
+        out.append(
+            f"{s['section_no']:>3} {indent}{heading} [dim]· L{s['level']}{pages} · {s['language']}"
+            f" ({_confidence(s['language_confidence'])}) · {s['n_words']} words[/dim]"
+        )
     return out
 
 

@@ -1,6 +1,7 @@
 """The reprocess flow: rebuild every derived table from stored raw text, in one commit.
 
 Run it after a cleaning rule changes: the inbox is not read again."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -33,9 +34,13 @@ class ReprocessResult:
 
 
 @flow(name="reprocess", flow_run_name="reprocess {warehouse}")
-def reprocess(warehouse: str | None = None, all_documents: bool = False,
-              batch_size: int = DEFAULT_BATCH_SIZE, disabled_rules: list[str] | None = None,
-              runner: str = PROCESSES) -> ReprocessResult:
+def reprocess(
+    warehouse: str | None = None,
+    all_documents: bool = False,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    disabled_rules: list[str] | None = None,
+    runner: str = PROCESSES,
+) -> ReprocessResult:
     """Rebuild documents whose pipeline version is outdated (or all of them) from raw_text.
     `runner` is where the batches run, as for ingest (flows/runners.py)."""
     started_at, run_id = datetime.now(timezone.utc), _run_id()
@@ -50,17 +55,33 @@ def reprocess(warehouse: str | None = None, all_documents: bool = False,
         progress.found(len(stored))
         with batch_runner(runner, timer) as pool:
             work = batches(stored, batch_size, at_least=pool.workers) if stored else []
-            params = [dict(raw=batch, config=config, run_id=run_id, started_at=started_at, version=version,
-                           ingested_at={d.doc_id: ingested_at[d.doc_id] for d in batch if d.doc_id in ingested_at})
-                      for batch in work]
+            params = [
+                dict(
+                    raw=batch,
+                    config=config,
+                    run_id=run_id,
+                    started_at=started_at,
+                    version=version,
+                    ingested_at={d.doc_id: ingested_at[d.doc_id] for d in batch if d.doc_id in ingested_at},
+                )
+                for batch in work
+            ]
             done: dict[int, BatchResult] = {}
             for i, result in pool.run(reprocess_batch_task, params):
                 done[i] = result
                 progress.advance(len(work[i]), result.n_failed_documents, result.worker)
         tables, failures = collect(done, timer)
         rebuilt, now = landed_doc_ids(tables), datetime.now(timezone.utc)
-        run = reprocess_run_rows(run_id=run_id, warehouse=location.label(), started_at=started_at, now=now,
-                                 n_examined=len(stored), rebuilt=rebuilt, failures=failures, version=version)
+        run = reprocess_run_rows(
+            run_id=run_id,
+            warehouse=location.label(),
+            started_at=started_at,
+            now=now,
+            n_examined=len(stored),
+            rebuilt=rebuilt,
+            failures=failures,
+            version=version,
+        )
         progress.landing()
         land_run(location, run_id, quote(run), quote(tables), now)
         progress.landed()

@@ -25,6 +25,7 @@ one machine's pool has. The batch phase is timed as a whole ("batches", wall tim
 inside are timed on the workers and summed over batches, so under Dask they add up to more than
 the wall time when batches overlap.
 """
+
 from __future__ import annotations
 
 import logging
@@ -47,8 +48,9 @@ DASK = "dask"
 def check_runner(runner: str) -> str:
     if runner in (PROCESSES, DASK) or "://" in runner:
         return runner
-    raise ValueError(f"runner must be {PROCESSES!r}, {DASK!r} or a Dask scheduler address such as "
-                     f"'tcp://host:8786', not {runner!r}")
+    raise ValueError(
+        f"runner must be {PROCESSES!r}, {DASK!r} or a Dask scheduler address such as 'tcp://host:8786', not {runner!r}"
+    )
 
 
 def with_runner(flow: Flow, runner: str) -> Callable[..., Any]:
@@ -112,9 +114,15 @@ class DaskBatches:
                 if self.address:
                     task_runner = DaskTaskRunner(address=self.address)
                 else:
-                    task_runner = DaskTaskRunner(cluster_class=LocalCluster, cluster_kwargs={
-                        "n_workers": local_workers(), "threads_per_worker": 1, "processes": True,
-                        "dashboard_address": None})
+                    task_runner = DaskTaskRunner(
+                        cluster_class=LocalCluster,
+                        cluster_kwargs={
+                            "n_workers": local_workers(),
+                            "threads_per_worker": 1,
+                            "processes": True,
+                            "dashboard_address": None,
+                        },
+                    )
                 self.stack.enter_context(task_runner)
                 task_runner.client  # noqa: B018 (starts the cluster, or connects, now)
             self._task_runner = task_runner
@@ -151,4 +159,3 @@ def batch_runner(runner: str, timer: StageTimer) -> Iterator[InlineBatches | Das
     finally:
         with timer("cluster"):  # shutting a local cluster down takes a second or two
             stack.close()
-

@@ -8,6 +8,7 @@ process only and the children are stopped in order (worker first, then the serve
 they also get SIGTERM if this process dies without cleaning up.
 
 By hand, the same steps are in the header of `prefect.yaml`."""
+
 from __future__ import annotations
 
 import os
@@ -62,16 +63,24 @@ def free_port(host: str = "127.0.0.1", preferred: int | None = None) -> int:
         return s.getsockname()[1]
 
 
-def prefect_env(api_url: str, home: Path, host: str, port: int,
-                extra: Mapping[str, str] | None = None) -> dict[str, str]:
+def prefect_env(
+    api_url: str, home: Path, host: str, port: int, extra: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """This process's environment without any PREFECT_* setting of the user's (profiles, API URL,
     keys), pointed at one local server and a PREFECT_HOME of its own."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
     no_proxy = ",".join(filter(None, [env.get("NO_PROXY", ""), host, "localhost"]))
-    env.update(OFFLINE_ENV, NO_PROXY=no_proxy, no_proxy=no_proxy,
-               PREFECT_HOME=str(home), PREFECT_API_URL=api_url, PREFECT_UI_API_URL=api_url,
-               PREFECT_SERVER_API_HOST=host, PREFECT_SERVER_API_PORT=str(port),  # else the UI calls 4200
-               PREFECT_CLI_PROMPT="false")
+    env.update(
+        OFFLINE_ENV,
+        NO_PROXY=no_proxy,
+        no_proxy=no_proxy,
+        PREFECT_HOME=str(home),
+        PREFECT_API_URL=api_url,
+        PREFECT_UI_API_URL=api_url,
+        PREFECT_SERVER_API_HOST=host,
+        PREFECT_SERVER_API_PORT=str(port),  # else the UI calls 4200
+        PREFECT_CLI_PROMPT="false",
+    )
     env.update(extra or {})
     return env
 
@@ -138,6 +147,7 @@ def _signal_if_same(pid: int, started: int, sig: int) -> bool:
 @dataclass
 class Child:
     """One child process: its own session and process group, its output in a log file."""
+
     name: str
     process: subprocess.Popen
     log: Path
@@ -156,8 +166,9 @@ class Child:
             return ""
         return text[-n_chars:]
 
-    def stop(self, first_signal: int = signal.SIGTERM, timeout: float = 20.0,
-             hurry: threading.Event | None = None) -> int | None:
+    def stop(
+        self, first_signal: int = signal.SIGTERM, timeout: float = 20.0, hurry: threading.Event | None = None
+    ) -> int | None:
         """Signal the process, give it `timeout` seconds to stop, then SIGKILL its process group.
         Descendants still alive afterwards (a flow run the worker left behind) get SIGTERM, then
         SIGKILL. Returns the exit status."""
@@ -198,25 +209,32 @@ def _killpg(pid: int, sig: int) -> None:
         pass
 
 
-def start_child(name: str, args: list[str], env: Mapping[str, str], log_dir: Path,
-                cwd: Path = PROJECT_ROOT) -> Child:
+def start_child(name: str, args: list[str], env: Mapping[str, str], log_dir: Path, cwd: Path = PROJECT_ROOT) -> Child:
     """Start `args` (args[0] an absolute path) in a session of its own, output to `<name>.log`."""
     log_dir.mkdir(parents=True, exist_ok=True)
     log = log_dir / f"{name}.log"
     # a thread that ends would take its children with it: only the main thread asks for that
     parent = os.getpid() if threading.current_thread() is threading.main_thread() else 0
     with open(log, "wb") as out:
-        process = subprocess.Popen([sys.executable, "-S", "-c", _LAUNCHER, str(parent), *args], cwd=cwd,
-                                   env=dict(env), stdin=subprocess.DEVNULL, stdout=out,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(
+            [sys.executable, "-S", "-c", _LAUNCHER, str(parent), *args],
+            cwd=cwd,
+            env=dict(env),
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     return Child(name, process, log)
 
 
 # --- a local server, pool, deployments and worker --------------------------------------------
 
+
 @dataclass
 class LocalPrefect:
     """A running local Prefect server; `env` points any `prefect` command or client at it."""
+
     api_url: str
     home: Path
     env: dict[str, str]
@@ -252,11 +270,19 @@ class LocalPrefect:
 
     def prefect(self, *args: str, env: Mapping[str, str] | None = None, timeout: float = 180) -> str:
         """Run one `prefect ARGS...` command from the project root; its output, or an error with it."""
-        done = subprocess.run([*_PREFECT, *args], cwd=PROJECT_ROOT, env={**self.env, **(env or {})},
-                              stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=timeout)
+        done = subprocess.run(
+            [*_PREFECT, *args],
+            cwd=PROJECT_ROOT,
+            env={**self.env, **(env or {})},
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
         if done.returncode != 0:
-            raise LocalPrefectError(f"`prefect {' '.join(args)}` failed with status {done.returncode}:\n"
-                                    f"{done.stdout}{done.stderr}")
+            raise LocalPrefectError(
+                f"`prefect {' '.join(args)}` failed with status {done.returncode}:\n{done.stdout}{done.stderr}"
+            )
         return done.stdout
 
     def wait_until_healthy(self, server: Child, timeout: float) -> None:
@@ -264,8 +290,9 @@ class LocalPrefect:
         deadline = time.monotonic() + timeout
         while True:
             if not server.alive():
-                raise LocalPrefectError(f"the Prefect server exited with status {server.process.returncode}:\n"
-                                        f"{server.tail()}")
+                raise LocalPrefectError(
+                    f"the Prefect server exited with status {server.process.returncode}:\n{server.tail()}"
+                )
             try:
                 with opener.open(f"{self.api_url}/health", timeout=2) as response:
                     if response.status == 200:
@@ -273,8 +300,9 @@ class LocalPrefect:
             except (urllib.error.URLError, OSError):
                 pass
             if time.monotonic() > deadline:
-                raise LocalPrefectError(f"the Prefect server did not answer {self.api_url}/health within "
-                                        f"{timeout:.0f} s:\n{server.tail()}")
+                raise LocalPrefectError(
+                    f"the Prefect server did not answer {self.api_url}/health within {timeout:.0f} s:\n{server.tail()}"
+                )
             time.sleep(0.25)
 
     def ensure_work_pool(self, name: str = POOL, concurrency_limit: int | None = 1) -> None:
@@ -288,9 +316,14 @@ class LocalPrefect:
             try:
                 client.read_work_pool(name)
             except ObjectNotFound:
-                client.create_work_pool(WorkPoolCreate(
-                    name=name, type="process", concurrency_limit=concurrency_limit,
-                    base_job_template=ProcessWorker.get_default_base_job_template()))
+                client.create_work_pool(
+                    WorkPoolCreate(
+                        name=name,
+                        type="process",
+                        concurrency_limit=concurrency_limit,
+                        base_job_template=ProcessWorker.get_default_base_job_template(),
+                    )
+                )
             else:
                 client.update_work_pool(name, WorkPoolUpdate(concurrency_limit=concurrency_limit))
 
@@ -307,25 +340,45 @@ class LocalPrefect:
             found = client.read_deployment_by_name(deployment)
             client.update_deployment(found.id, DeploymentUpdate(parameters={**found.parameters, **parameters}))
 
-    def start_worker(self, pool: str = POOL, *, env: Mapping[str, str] | None = None,
-                     poll_seconds: float | None = None, timeout: float = 120) -> Child:
+    def start_worker(
+        self,
+        pool: str = POOL,
+        *,
+        env: Mapping[str, str] | None = None,
+        poll_seconds: float | None = None,
+        timeout: float = 120,
+    ) -> Child:
         """`prefect worker start --pool POOL`, returned once the server has seen it."""
         name = f"{pool}-{os.getpid()}-{len(self.children)}"
         extra = {"CONSULTATIONS_HOME": str(PROJECT_ROOT), **(env or {})}
         if poll_seconds is not None:
             extra["PREFECT_WORKER_QUERY_SECONDS"] = str(poll_seconds)
         self.pool = pool
-        worker = self.start("worker", "worker", "start", "--pool", pool, "--name", name, "--type", "process",
-                            "--install-policy", "never", env=extra)
+        worker = self.start(
+            "worker",
+            "worker",
+            "start",
+            "--pool",
+            pool,
+            "--name",
+            name,
+            "--type",
+            "process",
+            "--install-policy",
+            "never",
+            env=extra,
+        )
         deadline = time.monotonic() + timeout
         with self.client() as client:
             while name not in {w.name for w in client.read_workers_for_work_pool(pool)}:
                 if not worker.alive():
-                    raise LocalPrefectError(f"the worker exited with status {worker.process.returncode}:\n"
-                                            f"{worker.tail()}")
+                    raise LocalPrefectError(
+                        f"the worker exited with status {worker.process.returncode}:\n{worker.tail()}"
+                    )
                 if time.monotonic() > deadline:
-                    raise LocalPrefectError(f"the worker did not reach the server within {timeout:.0f} s:\n"
-                                            f"{worker.tail()}")
+                    raise LocalPrefectError(
+                        f"the worker did not reach the server within {timeout:.0f} s:\n{worker.tail()}"
+                    )
                 time.sleep(0.5)
         return worker
 
@@ -334,8 +387,13 @@ class LocalPrefect:
         flow runs but leaves them PENDING or RUNNING: they would hold the deployment's
         concurrency slot and, worse, count against the pool's limit for ever, so no run of the
         pool would start again. Only call it when no worker of the pool is running."""
-        from prefect.client.schemas.filters import (FlowRunFilter, FlowRunFilterState, FlowRunFilterStateType,
-                                                    WorkPoolFilter, WorkPoolFilterName)
+        from prefect.client.schemas.filters import (
+            FlowRunFilter,
+            FlowRunFilterState,
+            FlowRunFilterStateType,
+            WorkPoolFilter,
+            WorkPoolFilterName,
+        )
         from prefect.client.schemas.objects import StateType
         from prefect.states import Crashed
 
@@ -343,7 +401,8 @@ class LocalPrefect:
         with self.client() as client:
             runs = client.read_flow_runs(
                 flow_run_filter=FlowRunFilter(state=FlowRunFilterState(type=unfinished)),
-                work_pool_filter=WorkPoolFilter(name=WorkPoolFilterName(any_=[pool])))
+                work_pool_filter=WorkPoolFilter(name=WorkPoolFilterName(any_=[pool])),
+            )
             for run in runs:
                 # force: a terminal state set this way still releases its concurrency slots
                 client.set_flow_run_state(run.id, Crashed(message=f"Crashed: {reason}."), force=True)
@@ -354,8 +413,9 @@ class LocalPrefect:
         while True:
             for child in self.children:
                 if not child.alive():
-                    raise LocalPrefectError(f"the {child.name} exited with status {child.process.returncode}:\n"
-                                            f"{child.tail()}")
+                    raise LocalPrefectError(
+                        f"the {child.name} exited with status {child.process.returncode}:\n{child.tail()}"
+                    )
             time.sleep(interval)
 
     def stop(self, timeout: float = 20.0) -> None:
@@ -381,9 +441,15 @@ class LocalPrefect:
 
 
 @contextmanager
-def local_prefect(port: int | None = None, host: str = "127.0.0.1", home: Path | str | None = None, *,
-                  env: Mapping[str, str] | None = None, startup_timeout: float = 120,
-                  stop_timeout: float = 20) -> Iterator[LocalPrefect]:
+def local_prefect(
+    port: int | None = None,
+    host: str = "127.0.0.1",
+    home: Path | str | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    startup_timeout: float = 120,
+    stop_timeout: float = 20,
+) -> Iterator[LocalPrefect]:
     """`prefect server start` on `host:port` (a free port if None) with PREFECT_HOME at `home`
     (a temporary folder, removed afterwards, if None), yielded once `/api/health` answers.
     Everything started through it is stopped on the way out, error or not."""
@@ -407,23 +473,32 @@ def local_prefect(port: int | None = None, host: str = "127.0.0.1", home: Path |
 
 # --- always on --------------------------------------------------------------------------------
 
-def deployment_parameters(inbox: str | os.PathLike = "seeds",
-                          warehouse: str | os.PathLike | None = None) -> dict[str, dict[str, Any]]:
+
+def deployment_parameters(
+    inbox: str | os.PathLike = "seeds", warehouse: str | os.PathLike | None = None
+) -> dict[str, dict[str, Any]]:
     """Absolute paths: a run's working directory is the project root, not the caller's."""
     inbox_path = Path(inbox).expanduser().resolve()
     if not inbox_path.is_dir():
         raise LocalPrefectError(f"{inbox} is not a folder")
     where = str(Path(warehouse).expanduser().resolve()) if warehouse else None
-    return {"ingest/ingest-inbox": {"inbox": str(inbox_path), "warehouse": where},
-            "reprocess/reprocess": {"warehouse": where}}
+    return {
+        "ingest/ingest-inbox": {"inbox": str(inbox_path), "warehouse": where},
+        "reprocess/reprocess": {"warehouse": where},
+    }
 
 
 def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
-def serve(host: str = "127.0.0.1", port: int | None = None, inbox: str = "seeds",
-          warehouse: str | None = None, home: Path | None = None) -> None:
+def serve(
+    host: str = "127.0.0.1",
+    port: int | None = None,
+    inbox: str = "seeds",
+    warehouse: str | None = None,
+    home: Path | None = None,
+) -> None:
     """Server + UI, pool, deployments and a worker, until Ctrl-C or SIGTERM. The server's
     database and the logs live in `home` (default: the project's `.prefect/`), so run history
     survives restarts and the user's ~/.prefect is never touched."""
@@ -443,11 +518,14 @@ def serve(host: str = "127.0.0.1", port: int | None = None, inbox: str = "seeds"
                 prefect.set_parameters(name, values)
             prefect.start_worker()
             ingest = parameters["ingest/ingest-inbox"]
-            print(f"Prefect UI:  {prefect.ui_url}\n"
-                  f"Ingesting {ingest['inbox']} every 15 minutes (at :00, :15, :30, :45) into "
-                  f"{resolve_location(ingest['warehouse']).label()}; reprocess on demand.\n"
-                  f"Run now:     PREFECT_API_URL={prefect.api_url} prefect deployment run ingest/ingest-inbox\n"
-                  f"Ctrl-C stops the worker and the server.", flush=True)
+            print(
+                f"Prefect UI:  {prefect.ui_url}\n"
+                f"Ingesting {ingest['inbox']} every 15 minutes (at :00, :15, :30, :45) into "
+                f"{resolve_location(ingest['warehouse']).label()}; reprocess on demand.\n"
+                f"Run now:     PREFECT_API_URL={prefect.api_url} prefect deployment run ingest/ingest-inbox\n"
+                f"Ctrl-C stops the worker and the server.",
+                flush=True,
+            )
             prefect.watch()
     except KeyboardInterrupt:
         print("Stopped.", flush=True)

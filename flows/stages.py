@@ -4,6 +4,7 @@ A batch is the unit of work. `ingest_batch` and `reprocess_batch` compose the st
 one batch and return what the flow collects: its tables, its failures and its timings. The
 flow calls them inline (runner "processes": one task per stage per batch, a process pool inside
 each task) or submits their task versions to Dask, one task run per batch (flows/runners.py)."""
+
 from __future__ import annotations
 
 import os
@@ -67,11 +68,12 @@ def batches(items, size: int, at_least: int = 1) -> list[list]:
     """Batches of at most `size` items; smaller ones when that makes at least `at_least`
     batches, so that every Dask worker gets one."""
     size = max(1, min(size, -(-len(items) // max(1, at_least))))
-    return [list(items[i:i + size]) for i in range(0, len(items), size)]
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
-def process(raw: list[RawDocument], config: CleaningConfig, timer: StageTimer,
-            failures: list[Failure]) -> list[StructuredDocument]:
+def process(
+    raw: list[RawDocument], config: CleaningConfig, timer: StageTimer, failures: list[Failure]
+) -> list[StructuredDocument]:
     """clean → structure → language over one batch; failures are appended, never raised."""
     with timer("clean"):
         cleaned, failed, seconds = clean(quote(raw), config)
@@ -112,8 +114,15 @@ def collect(done: dict[int, BatchResult], timer: StageTimer) -> tuple[list[Table
     return tables, failures
 
 
-def ingest_batch(inbox: Path, files: list[SourceFile], config: CleaningConfig, time_budget_s: float,
-                 run_id: str, started_at: datetime, version: str) -> BatchResult:
+def ingest_batch(
+    inbox: Path,
+    files: list[SourceFile],
+    config: CleaningConfig,
+    time_budget_s: float,
+    run_id: str,
+    started_at: datetime,
+    version: str,
+) -> BatchResult:
     """extract → clean → structure → language → tabulate over one batch of inbox files."""
     timer, failures = StageTimer(), []
     with timer("extract"):
@@ -126,8 +135,14 @@ def ingest_batch(inbox: Path, files: list[SourceFile], config: CleaningConfig, t
     return BatchResult(tables, failures, timer)
 
 
-def reprocess_batch(raw: list[RawDocument], config: CleaningConfig, run_id: str, started_at: datetime,
-                    version: str, ingested_at: dict[str, datetime]) -> BatchResult:
+def reprocess_batch(
+    raw: list[RawDocument],
+    config: CleaningConfig,
+    run_id: str,
+    started_at: datetime,
+    version: str,
+    ingested_at: dict[str, datetime],
+) -> BatchResult:
     """clean → structure → language → tabulate over one batch of stored raw documents."""
     timer, failures = StageTimer(), []
     documents = process(raw, config, timer, failures)

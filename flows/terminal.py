@@ -1,6 +1,7 @@
 """A run's progress on the command line: a progress bar in a terminal, plain lines otherwise
 (a pipe, a log file, cron), one per finished batch. Both go to stderr, like Prefect's logs, so
 that stdout keeps only the result."""
+
 from __future__ import annotations
 
 import logging
@@ -8,8 +9,15 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from rich.console import Console
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress as Bar, SpinnerColumn, TextColumn,
-                           TimeElapsedColumn, TimeRemainingColumn)
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.progress import Progress as Bar
 
 from flows.progress import DISCOVERED, LANDED, LANDING, PROCESSING, WAITING, Progress, listening
 
@@ -49,9 +57,16 @@ class ProgressBar:
     """rich's bar over the documents of the batch phase; the landing shows as its description."""
 
     def __init__(self, console: Console):
-        self.bar = Bar(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                       TextColumn("documents, {task.fields[failed]} failed"), TimeElapsedColumn(),
-                       TimeRemainingColumn(), console=console)
+        self.bar = Bar(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("documents, {task.fields[failed]} failed"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=console,
+        )
         self.task = None
 
     def __call__(self, p: Progress) -> None:
@@ -61,12 +76,14 @@ class ProgressBar:
             self.bar.console.print(plain_line(p), highlight=False, markup=False, soft_wrap=True)
             if p.total:
                 self.bar.start()
-                self.task = self.bar.add_task(f"{p.flow}: {_VERBS.get(p.flow, _VERBS['ingest'])[1]}", total=p.total,
-                                              failed=0)
+                self.task = self.bar.add_task(
+                    f"{p.flow}: {_VERBS.get(p.flow, _VERBS['ingest'])[1]}", total=p.total, failed=0
+                )
         elif self.task is not None:
             description = {LANDING: f"{p.flow}: landing", LANDED: f"{p.flow}: landed"}.get(p.phase)
-            self.bar.update(self.task, completed=p.done, failed=p.failed,
-                            **({"description": description} if description else {}))
+            self.bar.update(
+                self.task, completed=p.done, failed=p.failed, **({"description": description} if description else {})
+            )
             if p.phase == LANDED:
                 self.close()
 
@@ -80,8 +97,9 @@ def _logs_above(console: Console) -> Iterator[None]:
     bar instead of through it (Prefect's handler holds the stderr it was configured with)."""
     from prefect.logging.handlers import PrefectConsoleHandler
 
-    loggers = [logging.getLogger()] + [lg for lg in logging.Logger.manager.loggerDict.values()
-                                       if isinstance(lg, logging.Logger)]
+    loggers = [logging.getLogger()] + [
+        lg for lg in logging.Logger.manager.loggerDict.values() if isinstance(lg, logging.Logger)
+    ]
     handlers = {id(h): h for lg in loggers for h in lg.handlers if isinstance(h, PrefectConsoleHandler)}
     saved = {key: h.console for key, h in handlers.items()}
     for h in handlers.values():

@@ -1,4 +1,5 @@
 """Clean: remove noise, recording every removal."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -8,8 +9,8 @@ from operator import attrgetter
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from tasks.domain.cleaning import CleaningConfig, clean_document
 from tasks.domain.batch import Seconds
+from tasks.domain.cleaning import CleaningConfig, clean_document
 from tasks.domain.models import CleanedDocument, Failure, RawDocument
 from tasks.parallel import parallel_each
 from tasks.run_log import log_failures
@@ -23,7 +24,8 @@ def clean_all(docs: list[RawDocument], config: CleaningConfig) -> tuple[list[Cle
 def clean(docs: list[RawDocument], config: CleaningConfig) -> tuple[list[CleanedDocument], list[Failure], Seconds]:
     cleaned, failures, seconds = clean_all(docs, config)
     kinds = Counter(r.kind for c in cleaned for r in c.removals)
-    get_run_logger().info("cleaned %d documents: %s", len(cleaned),
-                          ", ".join(f"{n} {k}" for k, n in kinds.most_common()) or "no noise")
+    get_run_logger().info(
+        "cleaned %d documents: %s", len(cleaned), ", ".join(f"{n} {k}" for k, n in kinds.most_common()) or "no noise"
+    )
     log_failures(failures)
     return cleaned, failures, seconds

@@ -1,4 +1,5 @@
 """Discover: list the inbox, skip what is unchanged, hash the rest."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,8 +27,12 @@ class Discovery:
 
 def read_known(location: WarehouseLocation) -> dict[str, KnownSource]:
     rows = known_sources(location).to_pylist()
-    return {r["source_path"]: KnownSource(r["source_path"], r["doc_id"], r["size_bytes"],
-                                          _micros(r["mtime"]), r["status"], r["first_seen"]) for r in rows}
+    return {
+        r["source_path"]: KnownSource(
+            r["source_path"], r["doc_id"], r["size_bytes"], _micros(r["mtime"]), r["status"], r["first_seen"]
+        )
+        for r in rows
+    }
 
 
 def _micros(ts) -> int:
@@ -40,8 +45,9 @@ def discover_files(inbox: Path, location: WarehouseLocation) -> Discovery:
     work = plan(listing, known)
     hashed, failures = hash_files(inbox, work.to_read)
     landed = landed_doc_ids(location, [f.doc_id for f in hashed])
-    unchanged = tuple(SourceFile(f.source_path, f.size_bytes, f.mtime_us, known[f.source_path].doc_id)
-                      for f in work.unchanged)
+    unchanged = tuple(
+        SourceFile(f.source_path, f.size_bytes, f.mtime_us, known[f.source_path].doc_id) for f in work.unchanged
+    )
     return Discovery(tuple(listing), unchanged, classify(hashed, known, landed), known, tuple(failures))
 
 
@@ -56,8 +62,15 @@ def hash_files(inbox: Path, files: tuple[SourceFile, ...]) -> tuple[list[SourceF
         except FileNotFoundError:
             continue  # gone since the listing: nothing to land, nothing to report
         except OSError as error:
-            failures.append(Failure(f.source_path, "", "discover", "read_error",
-                                    f"{f.source_path} could not be read ({error}); the next run tries again"))
+            failures.append(
+                Failure(
+                    f.source_path,
+                    "",
+                    "discover",
+                    "read_error",
+                    f"{f.source_path} could not be read ({error}); the next run tries again",
+                )
+            )
     return hashed, failures
 
 
@@ -67,7 +80,13 @@ def discover(inbox: Path, location: WarehouseLocation) -> Discovery:
     c = found.classified
     get_run_logger().info(
         "%d files in %s: %d new, %d changed, %d unchanged (%d only touched); %d to process",
-        len(found.seen), inbox, len(c.new), len(c.changed), len(found.unchanged) + len(c.touched),
-        len(c.touched), len(c.to_process))
+        len(found.seen),
+        inbox,
+        len(c.new),
+        len(c.changed),
+        len(found.unchanged) + len(c.touched),
+        len(c.touched),
+        len(c.to_process),
+    )
     log_failures(list(found.failures))
     return found

@@ -1,4 +1,5 @@
 """Tabulate each batch as Arrow right away (bounded memory), then land one commit per run."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -21,8 +22,13 @@ def to_tables(rows: dict[str, list[dict]]) -> Tables:
 
 
 @task(name="tabulate batch", cache_policy=NO_CACHE)
-def tabulate(documents: list[StructuredDocument], run_id: str, now: datetime, version: str,
-             ingested_at: dict[str, datetime] | None = None) -> Tables:
+def tabulate(
+    documents: list[StructuredDocument],
+    run_id: str,
+    now: datetime,
+    version: str,
+    ingested_at: dict[str, datetime] | None = None,
+) -> Tables:
     return to_tables(batch_rows(documents, run_id, now, version, ingested_at))
 
 
@@ -38,11 +44,13 @@ def combine(run: RunRows, batches: list[Tables]) -> dict[str, pa.Table]:
 
 
 @task(name="land in the warehouse", cache_policy=NO_CACHE)
-def land_run(location: WarehouseLocation, run_id: str, run: RunRows, batches: list[Tables],
-             now: datetime) -> dict[str, int]:
+def land_run(
+    location: WarehouseLocation, run_id: str, run: RunRows, batches: list[Tables], now: datetime
+) -> dict[str, int]:
     tables = RunTables(run_id, combine(run, batches), run.superseded, run.seen_paths, now)
     # a retry while another writer commits shows in the run's logs
     counts = land(location, tables, logger=get_run_logger())
-    get_run_logger().info("landed in %s: %s", location.label(),
-                          ", ".join(f"{n} {t}" for t, n in counts.items()) or "nothing")
+    get_run_logger().info(
+        "landed in %s: %s", location.label(), ", ".join(f"{n} {t}" for t, n in counts.items()) or "nothing"
+    )
     return counts

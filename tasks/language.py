@@ -1,4 +1,5 @@
 """Language: label documents, sections and paragraphs."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -7,8 +8,8 @@ from operator import attrgetter
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from tasks.domain.document import label_languages
 from tasks.domain.batch import Seconds
+from tasks.domain.document import label_languages
 from tasks.domain.models import Failure, StructuredDocument
 from tasks.parallel import parallel_each
 from tasks.run_log import log_failures

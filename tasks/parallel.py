@@ -6,6 +6,7 @@ per core. Workers are spawned (not forked: the flow's threads hold locks) and re
 
 Inside a Dask worker (the flow's "dask" runner) the items run in the worker's own process: the
 cluster already has a process per core, and a worker's process may not have children."""
+
 from __future__ import annotations
 
 import os
@@ -56,15 +57,16 @@ def _each_chunk(args) -> tuple[list, list[Failure], Seconds]:
     return each(items, fn, stage, identify)
 
 
-def parallel_each(items: list[In], fn: Callable[[In], Out], stage: str,
-                  identify: Callable[[In], tuple[str, str]]) -> tuple[list[Out], list[Failure], Seconds]:
+def parallel_each(
+    items: list[In], fn: Callable[[In], Out], stage: str, identify: Callable[[In], tuple[str, str]]
+) -> tuple[list[Out], list[Failure], Seconds]:
     """`each` over the items on every core, order kept. `fn` and `identify` must be
     module-level functions (they travel to the workers by name)."""
     n = 1 if in_dask_worker() else workers()
     if n == 1 or len(items) < MIN_PARALLEL_ITEMS:
         return each(items, fn, stage, identify)
     size = -(-len(items) // (n * 2))  # two chunks per core evens out slow documents
-    chunks = [(items[i:i + size], fn, stage, identify) for i in range(0, len(items), size)]
+    chunks = [(items[i : i + size], fn, stage, identify) for i in range(0, len(items), size)]
     done: list[Out] = []
     failed: list[Failure] = []
     seconds: Seconds = {}

@@ -1,4 +1,5 @@
 """What every stage task logs: a line per batch, and every failure with its reason."""
+
 from __future__ import annotations
 
 from prefect import get_run_logger

@@ -1,4 +1,5 @@
 """Read stored raw documents back from the warehouse, for reprocessing."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -11,11 +12,24 @@ from warehouse.connection import WarehouseLocation
 from warehouse.queries import stored_documents
 
 
-def read_stored(location: WarehouseLocation, only_outdated: str | None) -> tuple[list[RawDocument], dict[str, datetime]]:
+def read_stored(
+    location: WarehouseLocation, only_outdated: str | None
+) -> tuple[list[RawDocument], dict[str, datetime]]:
     rows = stored_documents(location, only_outdated)
-    docs = [RawDocument(r["doc_id"], r["source_path"], r["source_format"], r["raw_text"], r["encoding"] or "",
-                        r["n_pages"], _furniture(r["furniture"]), _tables(r["tables"]), _properties(r["properties"]))
-            for r in rows]
+    docs = [
+        RawDocument(
+            r["doc_id"],
+            r["source_path"],
+            r["source_format"],
+            r["raw_text"],
+            r["encoding"] or "",
+            r["n_pages"],
+            _furniture(r["furniture"]),
+            _tables(r["tables"]),
+            _properties(r["properties"]),
+        )
+        for r in rows
+    ]
     return docs, {r["doc_id"]: r["ingested_at"] for r in rows}
 
 
@@ -36,6 +50,9 @@ def _properties(row: dict | None) -> Properties:
 @task(name="read stored raw text", cache_policy=NO_CACHE)
 def load_stored(location: WarehouseLocation, only_outdated: str | None):
     docs, ingested_at = read_stored(location, only_outdated)
-    get_run_logger().info("%d stored documents to rebuild%s", len(docs),
-                          f" (pipeline version other than {only_outdated})" if only_outdated else "")
+    get_run_logger().info(
+        "%d stored documents to rebuild%s",
+        len(docs),
+        f" (pipeline version other than {only_outdated})" if only_outdated else "",
+    )
     return docs, ingested_at

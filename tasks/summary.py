@@ -1,4 +1,5 @@
 """Summarise a run as Prefect artifacts: a markdown summary and a table of the documents."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -9,7 +10,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from tasks.domain.models import Failure
-from tasks.domain.summary import RunSummary, summary_markdown
+from tasks.domain.summary import RunSummary, overcleaned, summary_markdown
 
 # A table artifact of every document of a 10,000-file run would be unreadable in the UI.
 MAX_TABLE_ROWS = 500
@@ -23,31 +24,66 @@ def _counts(batches: list[dict[str, pa.Table]], table: str, column: str) -> Coun
     return counts
 
 
-def build_summary(run_id: str, flow_name: str, inbox: str, counts: dict[str, int],
-                  batches: list[dict[str, pa.Table]], failures: list[Failure],
-                  slowest: list[tuple[str, float]] = ()) -> RunSummary:
+def build_summary(
+    run_id: str,
+    flow_name: str,
+    inbox: str,
+    counts: dict[str, int],
+    batches: list[dict[str, pa.Table]],
+    failures: list[Failure],
+    slowest: list[tuple[str, float]] = (),
+) -> RunSummary:
     noise = _counts(batches, "artifacts", "kind")
     noise.pop("whitespace", None)
-    return RunSummary(run_id, flow_name, inbox, counts, dict(_counts(batches, "documents", "language")),
-                      dict(noise), tuple(failures), tuple(slowest))
+    shares = [
+        pair
+        for batch in batches
+        if "documents" in batch
+        for pair in zip(
+            batch["documents"].column("source_path").to_pylist(),
+            batch["documents"].column("removed_word_share").to_pylist(),
+        )
+    ]
+    return RunSummary(
+        run_id,
+        flow_name,
+        inbox,
+        counts,
+        dict(_counts(batches, "documents", "language")),
+        dict(noise),
+        tuple(failures),
+        tuple(slowest),
+        overcleaned(shares),
+    )
 
 
 def document_rows(batches: list[dict[str, pa.Table]]) -> list[dict]:
-    columns = ["source_path", "title", "language", "n_sections", "n_paragraphs", "n_words"]
-    rows = [row for batch in batches if "documents" in batch
-            for row in batch["documents"].select(columns).to_pylist()]
+    columns = ["source_path", "title", "language", "n_sections", "n_paragraphs", "n_words", "removed_word_share"]
+    rows = [row for batch in batches if "documents" in batch for row in batch["documents"].select(columns).to_pylist()]
     return rows[:MAX_TABLE_ROWS]
 
 
 @task(name="publish the run summary", cache_policy=NO_CACHE)
-def publish_summary(run_id: str, flow_name: str, inbox: str, counts: dict[str, int],
-                    batches: list[dict[str, pa.Table]], failures: list[Failure],
-                    slowest: list[tuple[str, float]] = ()) -> str:
+def publish_summary(
+    run_id: str,
+    flow_name: str,
+    inbox: str,
+    counts: dict[str, int],
+    batches: list[dict[str, pa.Table]],
+    failures: list[Failure],
+    slowest: list[tuple[str, float]] = (),
+) -> str:
     summary = build_summary(run_id, flow_name, inbox, counts, batches, failures, slowest)
-    create_markdown_artifact(summary_markdown(summary), key=f"{summary.flow_name}-summary",
-                             description=f"{summary.flow_name}: what this run landed and what failed")
+    create_markdown_artifact(
+        summary_markdown(summary),
+        key=f"{summary.flow_name}-summary",
+        description=f"{summary.flow_name}: what this run landed and what failed",
+    )
     rows = document_rows(batches)
     if rows:
-        create_table_artifact(rows, key=f"{summary.flow_name}-documents",
-                              description=f"documents landed by this run (first {MAX_TABLE_ROWS})")
+        create_table_artifact(
+            rows,
+            key=f"{summary.flow_name}-documents",
+            description=f"documents landed by this run (first {MAX_TABLE_ROWS})",
+        )
     return summary_markdown(summary)

@@ -6,6 +6,7 @@ DOM and, if asked, saves a screenshot. Nothing is downloaded: no background netw
 component updates, no proxy, and every host name but the loopback fails to resolve. The
 profile and HOME are in a folder of the caller's; chromium and every process it started are
 killed when it is done, when it hangs past `timeout`, or when the caller is interrupted."""
+
 from __future__ import annotations
 
 import os
@@ -20,11 +21,21 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 CHROMIUM = shutil.which("chromium")
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", "--no-default-browser-check",
-         "--disable-dev-shm-usage",  # a container's /dev/shm is often 64 MB
-         "--no-proxy-server", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-         "--lang=en-US", "--hide-scrollbars", "--run-all-compositor-stages-before-draw")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-dev-shm-usage",  # a container's /dev/shm is often 64 MB
+    "--no-proxy-server",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+    "--lang=en-US",
+    "--hide-scrollbars",
+    "--run-all-compositor-stages-before-draw",
+)
 WINDOW_SIZE = "1400,1000"
 
 
@@ -100,23 +111,33 @@ class Page:
         for rows in self._tables:
             if rows and rows[0] and rows[0][0] == first_header:
                 return rows[1:]
-        raise AssertionError(f"no table headed {first_header!r} on {self.url}; tables: "
-                             f"{[rows[0] for rows in self._tables if rows]}")
+        raise AssertionError(
+            f"no table headed {first_header!r} on {self.url}; tables: {[rows[0] for rows in self._tables if rows]}"
+        )
 
     def missing(self, texts) -> list[str]:
         return [text for text in texts if text not in self.text]
 
 
-def render(url: str, work_dir: Path, *, screenshot: Path | None = None, expect=(), attempts: int = 3,
-           budget_ms: int = 20_000, timeout: float = 90) -> Page:
+def render(
+    url: str,
+    work_dir: Path,
+    *,
+    screenshot: Path | None = None,
+    expect=(),
+    attempts: int = 3,
+    budget_ms: int = 20_000,
+    timeout: float = 90,
+) -> Page:
     """The page at `url` once rendered. If a text of `expect` is not on it yet (a slow machine:
     the API answered after the budget ran out), it is rendered again, up to `attempts` times."""
     if CHROMIUM is None:
         raise RuntimeError("chromium is not installed (apt-get install chromium)")
     work_dir.mkdir(parents=True, exist_ok=True)
     for attempt in range(1, attempts + 1):
-        page = _render_once(url, Path(tempfile.mkdtemp(prefix="chromium-", dir=work_dir)), screenshot,
-                            budget_ms * attempt, timeout)
+        page = _render_once(
+            url, Path(tempfile.mkdtemp(prefix="chromium-", dir=work_dir)), screenshot, budget_ms * attempt, timeout
+        )
         if not page.missing(expect):
             break
     return page
@@ -125,10 +146,20 @@ def render(url: str, work_dir: Path, *, screenshot: Path | None = None, expect=(
 def _render_once(url: str, run_dir: Path, screenshot: Path | None, budget_ms: int, timeout: float) -> Page:
     home = run_dir / "home"
     home.mkdir()
-    env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
-           "XDG_CACHE_HOME": str(home / ".cache")}
-    args = [CHROMIUM, *FLAGS, f"--user-data-dir={run_dir / 'profile'}", f"--window-size={WINDOW_SIZE}",
-            f"--virtual-time-budget={budget_ms}", "--dump-dom"]
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+    }
+    args = [
+        CHROMIUM,
+        *FLAGS,
+        f"--user-data-dir={run_dir / 'profile'}",
+        f"--window-size={WINDOW_SIZE}",
+        f"--virtual-time-budget={budget_ms}",
+        "--dump-dom",
+    ]
     if screenshot is not None:
         screenshot.parent.mkdir(parents=True, exist_ok=True)
         screenshot.unlink(missing_ok=True)
@@ -136,8 +167,9 @@ def _render_once(url: str, run_dir: Path, screenshot: Path | None, budget_ms: in
     dom_file, log = run_dir / "dom.html", run_dir / "chromium.log"
     with open(dom_file, "wb") as out, open(log, "wb") as err:
         # a session of its own: its group (renderers, GPU and zygote processes) is killed together
-        process = subprocess.Popen([*args, url], stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            [*args, url], stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env, start_new_session=True
+        )
     try:
         _wait_without_reaping(process.pid, timeout, url)
     finally:

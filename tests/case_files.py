@@ -1,5 +1,6 @@
 """Case files (`tests/cases/<kind>/<name>.json`): loading them and turning them into pytest
 parameters, an `xfail` key becoming a strict xfail with its reason."""
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,9 @@ CASES_ROOT = Path(__file__).resolve().parent / "cases"
 
 def load_case_files(kind: str) -> dict[str, list[dict]]:
     """Every case file of one kind, by file name."""
-    return {path.stem: json.loads(path.read_text(encoding="utf-8"))
-            for path in sorted((CASES_ROOT / kind).glob("*.json"))}
+    return {
+        path.stem: json.loads(path.read_text(encoding="utf-8")) for path in sorted((CASES_ROOT / kind).glob("*.json"))
+    }
 
 
 def case_params(case_files: dict[str, list[dict]], with_name: bool = True):

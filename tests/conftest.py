@@ -1,4 +1,5 @@
 """Shared fixtures: one real Prefect test server per session, and one real ingestion of seeds/."""
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@ It is `flows.serve.local_prefect`, the code `consultations serve` runs, on a fre
 with a PREFECT_HOME in the test's temporary folder (never ~/.prefect). Every process it starts
 is stopped when the fixture ends, also when a test fails; the fixture's logs stay in that
 folder. Import the fixture into a test module: `from tests.live_prefect import live_prefect`."""
+
 from __future__ import annotations
 
 import re
@@ -32,8 +33,9 @@ class LivePrefect:
     default_warehouse: Path
 
     def logs(self) -> str:
-        return "\n".join(f"----- {child.name} log ({child.log}) -----\n{child.tail()}"
-                         for child in self.prefect.children)
+        return "\n".join(
+            f"----- {child.name} log ({child.log}) -----\n{child.tail()}" for child in self.prefect.children
+        )
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +46,7 @@ def live_prefect(tmp_path_factory) -> Iterator[LivePrefect]:
     with local_prefect(free_port(), home=root / "prefect-home", env=TEST_SERVER_ENV) as prefect:
         prefect.ensure_work_pool(POOL)
         prefect.deploy()
-        worker = prefect.start_worker(POOL, poll_seconds=1,
-                                      env={"CONSULTATIONS_WAREHOUSE": str(default_warehouse)})
+        worker = prefect.start_worker(POOL, poll_seconds=1, env={"CONSULTATIONS_WAREHOUSE": str(default_warehouse)})
         yield LivePrefect(prefect, worker, default_warehouse)
 
 

@@ -1,4 +1,5 @@
 """Reading a flow run's logs back from the Prefect API, as someone in the UI would see them."""
+
 from __future__ import annotations
 
 import time

@@ -1,6 +1,7 @@
 """Real services for the shared-warehouse tests: a throwaway PostgreSQL cluster and a moto S3
 server, each on a free loopback port and stopped by its caller (see the fixtures in
 tests/integration/test_shared_warehouse.py)."""
+
 from __future__ import annotations
 
 import json
@@ -16,10 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+
 def _newest_postgres() -> Path:
     """The bin folder of the newest PostgreSQL Debian has installed (`make test` installs one)."""
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parent.parent.name)
-                   if p.parent.parent.name.isdigit() else 0)
+    found = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+        key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0,
+    )
     return found[-1].parent if found else Path("/usr/lib/postgresql/15/bin")
 
 
@@ -77,27 +81,67 @@ class Postgres:
             shutil.chown(self.folder, PG_USER)
             for path in (self.socket_dir, password_file):
                 shutil.chown(path, PG_USER)
-        self._run(str(PG_BIN / "initdb"), "-D", str(self.folder / "data"), "-U", "postgres", "--no-sync",
-                  "--auth-local=trust", "--auth-host=scram-sha-256", f"--pwfile={password_file}",
-                  "--encoding=UTF8", "--locale=C")
-        options = (f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1 "
-                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
-        self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.folder / "data"), "-l", str(self.folder / "server.log"),
-                  "-o", options, "-w", "-t", "30", "start")
+        self._run(
+            str(PG_BIN / "initdb"),
+            "-D",
+            str(self.folder / "data"),
+            "-U",
+            "postgres",
+            "--no-sync",
+            "--auth-local=trust",
+            "--auth-host=scram-sha-256",
+            f"--pwfile={password_file}",
+            "--encoding=UTF8",
+            "--locale=C",
+        )
+        options = (
+            f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1 "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        )
+        self._run(
+            str(PG_BIN / "pg_ctl"),
+            "-D",
+            str(self.folder / "data"),
+            "-l",
+            str(self.folder / "server.log"),
+            "-o",
+            options,
+            "-w",
+            "-t",
+            "30",
+            "start",
+        )
         self.psql(f"CREATE ROLE {self.user} LOGIN PASSWORD '{self.password}'")
         self.psql(f"CREATE DATABASE {self.database} OWNER {self.user}")
 
     def psql(self, sql: str, database: str = "postgres") -> str:
         """Run SQL as the superuser over the unix socket; unaligned rows, `|` between fields."""
-        done = self._run(str(PG_BIN / "psql"), "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
-                         "-h", str(self.socket_dir), "-p", str(self.port), "-U", "postgres", "-d", database,
-                         "-c", sql)
+        done = self._run(
+            str(PG_BIN / "psql"),
+            "-X",
+            "-q",
+            "-A",
+            "-t",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-h",
+            str(self.socket_dir),
+            "-p",
+            str(self.port),
+            "-U",
+            "postgres",
+            "-d",
+            database,
+            "-c",
+            sql,
+        )
         return done.stdout.strip()
 
     def stop(self) -> None:
         if (self.folder / "data" / "postmaster.pid").exists():
-            self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate", "-w", "stop",
-                      check=False)
+            self._run(
+                str(PG_BIN / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate", "-w", "stop", check=False
+            )
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -130,23 +174,36 @@ class S3Server:
     def client(self, service: str = "s3", **credentials):
         import boto3
 
-        credentials = credentials or dict(aws_access_key_id=self.access_key_id or "setup",
-                                          aws_secret_access_key=self.secret_access_key or "setup")
+        credentials = credentials or dict(
+            aws_access_key_id=self.access_key_id or "setup", aws_secret_access_key=self.secret_access_key or "setup"
+        )
         return boto3.client(service, endpoint_url=self.endpoint, region_name=self.region, **credentials)
 
     def create_user(self, bucket: str) -> None:
         """An IAM user allowed everything on `bucket`, with an access key (moto issues it)."""
         iam = self.client("iam")
         iam.create_user(UserName="etl")
-        policy = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": [
-            f"arn:aws:s3:::{bucket}", f"arn:aws:s3:::{bucket}/*"]}]}
+        policy = {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Action": "s3:*",
+                    "Resource": [f"arn:aws:s3:::{bucket}", f"arn:aws:s3:::{bucket}/*"],
+                }
+            ],
+        }
         iam.put_user_policy(UserName="etl", PolicyName="warehouse", PolicyDocument=json.dumps(policy))
         key = iam.create_access_key(UserName="etl")["AccessKey"]
         self.access_key_id, self.secret_access_key = key["AccessKeyId"], key["SecretAccessKey"]
 
     def _reset_auth(self, free_requests: float) -> None:
-        request = urllib.request.Request(f"{self.endpoint}/moto-api/reset-auth", data=str(free_requests).encode(),
-                                         headers={"Content-Type": "text/plain"}, method="POST")
+        request = urllib.request.Request(
+            f"{self.endpoint}/moto-api/reset-auth",
+            data=str(free_requests).encode(),
+            headers={"Content-Type": "text/plain"},
+            method="POST",
+        )
         urllib.request.urlopen(request, timeout=10).read()
 
     def enforce_credentials(self) -> None:
@@ -159,8 +216,9 @@ class S3Server:
     def reset(self) -> None:
         """Forget every bucket, object and IAM user: moto keeps them per process, not per server,
         so the next module's server would find this one's user and fail to create it."""
-        urllib.request.urlopen(urllib.request.Request(f"{self.endpoint}/moto-api/reset", method="POST"),
-                               timeout=10).read()
+        urllib.request.urlopen(
+            urllib.request.Request(f"{self.endpoint}/moto-api/reset", method="POST"), timeout=10
+        ).read()
 
     def stop(self) -> None:
         try:
@@ -219,6 +277,11 @@ def running_s3(bucket: str) -> Iterator[S3Server]:
 def warehouse_env(postgres: Postgres, s3: S3Server, data_path: str) -> dict[str, str]:
     """All a shared warehouse takes: where the catalog and the files are, and the clients' usual
     credentials."""
-    return {"CONSULTATIONS_CATALOG": f"postgres:{postgres.conninfo()}", "CONSULTATIONS_DATA_PATH": data_path,
-            "PGPASSWORD": postgres.password, "AWS_ACCESS_KEY_ID": s3.access_key_id,
-            "AWS_SECRET_ACCESS_KEY": s3.secret_access_key, "AWS_ENDPOINT_URL": s3.endpoint}
+    return {
+        "CONSULTATIONS_CATALOG": f"postgres:{postgres.conninfo()}",
+        "CONSULTATIONS_DATA_PATH": data_path,
+        "PGPASSWORD": postgres.password,
+        "AWS_ACCESS_KEY_ID": s3.access_key_id,
+        "AWS_SECRET_ACCESS_KEY": s3.secret_access_key,
+        "AWS_ENDPOINT_URL": s3.endpoint,
+    }

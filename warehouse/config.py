@@ -5,6 +5,7 @@ the DuckLake catalog to PostgreSQL and the files to S3-compatible storage by set
 `CONSULTATIONS_CATALOG` and `CONSULTATIONS_DATA_PATH`; credentials stay where their clients
 look for them (libpq's PGPASSWORD or ~/.pgpass, the AWS_* variables) and are read when a
 connection opens, never kept in a location or written to a log."""
+
 from __future__ import annotations
 
 import re
@@ -38,15 +39,18 @@ def catalog_from_env(value: str | None) -> str | None:
         if conninfo_passwords(value):
             # DuckDB repeats the connection string in its errors, which reach logs and Prefect's
             # database: a password in it would leak from the first failed query.
-            raise ConfigError(f"${CATALOG_ENV} holds a password: put it in PGPASSWORD or ~/.pgpass instead, "
-                              f"and leave it out of {redact(value, secrets=conninfo_passwords(value))!r}")
+            raise ConfigError(
+                f"${CATALOG_ENV} holds a password: put it in PGPASSWORD or ~/.pgpass instead, "
+                f"and leave it out of {redact(value, secrets=conninfo_passwords(value))!r}"
+            )
         return value
     if value.startswith("sqlite:") and value.removeprefix("sqlite:").strip():
         return "sqlite:" + str(Path(value.removeprefix("sqlite:")).expanduser().resolve())
     raise ConfigError(
         f"${CATALOG_ENV} must be 'postgres:dbname=… host=… user=…' (a libpq connection string; the "
         f"password goes in PGPASSWORD or ~/.pgpass) or 'sqlite:/path/catalog.sqlite', not "
-        f"{redact(value, secrets=conninfo_passwords(value))!r}")
+        f"{redact(value, secrets=conninfo_passwords(value))!r}"
+    )
 
 
 def data_path_from_env(value: str | None) -> str | None:
@@ -60,8 +64,9 @@ def data_path_from_env(value: str | None) -> str | None:
             raise ConfigError(f"${DATA_PATH_ENV} names no bucket: {value!r} (expected s3://bucket/prefix/)")
         return value.rstrip("/") + "/"
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", value):
-        raise ConfigError(f"${DATA_PATH_ENV} must be s3://bucket/prefix/ (any S3-compatible store) "
-                          f"or a local folder, not {value!r}")
+        raise ConfigError(
+            f"${DATA_PATH_ENV} must be s3://bucket/prefix/ (any S3-compatible store) or a local folder, not {value!r}"
+        )
     return str(Path(value).expanduser().resolve()) + "/"
 
 
@@ -98,8 +103,10 @@ def s3_secret_sql(data_path: str, environ: Mapping[str, str]) -> str:
     store AWS_ENDPOINT_URL_S3 (or AWS_ENDPOINT_URL), e.g. http://minio.internal:9000."""
     key_id, secret = environ.get("AWS_ACCESS_KEY_ID", ""), environ.get("AWS_SECRET_ACCESS_KEY", "")
     if not key_id or not secret:
-        raise ConfigError(f"${DATA_PATH_ENV} is {data_path}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY "
-                          "(and AWS_ENDPOINT_URL for a store other than AWS S3)")
+        raise ConfigError(
+            f"${DATA_PATH_ENV} is {data_path}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY "
+            "(and AWS_ENDPOINT_URL for a store other than AWS S3)"
+        )
     options = {"TYPE": "s3", "PROVIDER": "config", "KEY_ID": sql_literal(key_id), "SECRET": sql_literal(secret)}
     if token := environ.get("AWS_SESSION_TOKEN"):
         options["SESSION_TOKEN"] = sql_literal(token)
@@ -108,8 +115,11 @@ def s3_secret_sql(data_path: str, environ: Mapping[str, str]) -> str:
     if endpoint := s3_endpoint(environ):
         options |= endpoint
     options["SCOPE"] = sql_literal(data_path)
-    return "CREATE OR REPLACE TEMPORARY SECRET consultations_s3 (" + ", ".join(
-        f"{k} {v}" for k, v in options.items()) + ")"
+    return (
+        "CREATE OR REPLACE TEMPORARY SECRET consultations_s3 ("
+        + ", ".join(f"{k} {v}" for k, v in options.items())
+        + ")"
+    )
 
 
 def s3_endpoint(environ: Mapping[str, str]) -> dict[str, str]:
@@ -122,8 +132,11 @@ def s3_endpoint(environ: Mapping[str, str]) -> dict[str, str]:
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.path.strip("/"):
         raise ConfigError(f"${name} must be http(s)://host[:port] (like http://minio.internal:9000), not {url!r}")
     # S3-compatible stores (MinIO, Ceph, Garage, moto) serve buckets as path segments.
-    return {"ENDPOINT": sql_literal(parts.netloc), "URL_STYLE": "'path'",
-            "USE_SSL": "true" if parts.scheme == "https" else "false"}
+    return {
+        "ENDPOINT": sql_literal(parts.netloc),
+        "URL_STYLE": "'path'",
+        "USE_SSL": "true" if parts.scheme == "https" else "false",
+    }
 
 
 def endpoint_label(environ: Mapping[str, str]) -> str:

@@ -5,6 +5,7 @@ directory; nothing is ever downloaded (`INSTALL fts` by name needs the internet)
 
 The catalog and the data files are local unless `CONSULTATIONS_CATALOG` (e.g. PostgreSQL) and
 `CONSULTATIONS_DATA_PATH` (e.g. S3) say otherwise: warehouse/config.py reads them."""
+
 from __future__ import annotations
 
 import hashlib
@@ -96,9 +97,11 @@ def resolve_location(path: str | os.PathLike | None = None) -> WarehouseLocation
     """`--warehouse DIR`, else `$CONSULTATIONS_WAREHOUSE`, else `warehouse/data/`; the catalog and
     the data path from `$CONSULTATIONS_CATALOG` and `$CONSULTATIONS_DATA_PATH` when set."""
     chosen = path or os.environ.get(config.WAREHOUSE_ENV) or DEFAULT_LOCATION
-    return WarehouseLocation(Path(chosen).expanduser().resolve(),
-                             config.catalog_from_env(os.environ.get(config.CATALOG_ENV)),
-                             config.data_path_from_env(os.environ.get(config.DATA_PATH_ENV)))
+    return WarehouseLocation(
+        Path(chosen).expanduser().resolve(),
+        config.catalog_from_env(os.environ.get(config.CATALOG_ENV)),
+        config.data_path_from_env(os.environ.get(config.DATA_PATH_ENV)),
+    )
 
 
 def extension_file(name: str) -> Path:
@@ -123,11 +126,17 @@ def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
     tables and columns added to the contract since a warehouse was made are added to it."""
     columns: dict[str, set[str]] = {}
     for table, column in con.execute(
-            "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = ?", [CATALOG]).fetchall():
+        "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = ?", [CATALOG]
+    ).fetchall():
         columns.setdefault(table, set()).add(column)
     statements = [create_table_sql(CATALOG, name) for name in TABLES if name not in columns]
-    statements += [f"ALTER TABLE {CATALOG}.{name} ADD COLUMN {column_sql(f)}"
-                   for name in TABLES if name in columns for f in TABLES[name] if f.name not in columns[name]]
+    statements += [
+        f"ALTER TABLE {CATALOG}.{name} ADD COLUMN {column_sql(f)}"
+        for name in TABLES
+        if name in columns
+        for f in TABLES[name]
+        if f.name not in columns[name]
+    ]
     if not statements:
         return
     con.execute("BEGIN TRANSACTION")
@@ -147,11 +156,13 @@ def connect(location: WarehouseLocation, read_only: bool = False, views: bool = 
         raise FileNotFoundError(f"no warehouse at {where}: run `consultations ingest` first, or pass --warehouse")
     location.root.mkdir(parents=True, exist_ok=True)
     location.extension_directory.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(config={
-        "extension_directory": str(location.extension_directory),
-        "autoinstall_known_extensions": False,
-        "autoload_known_extensions": False,
-    })
+    con = duckdb.connect(
+        config={
+            "extension_directory": str(location.extension_directory),
+            "autoinstall_known_extensions": False,
+            "autoload_known_extensions": False,
+        }
+    )
     try:
         load_extensions(con, config.required_extensions(location.metadata, location.data_path))
         if config.is_s3(location.data_path):
@@ -159,8 +170,21 @@ def connect(location: WarehouseLocation, read_only: bool = False, views: bool = 
         _attach(con, location, read_only)
         if not read_only:
             _create_tables(con)
+        # A warehouse made before a table joined the contract gains it at its next write; read
+        # only, it shows the tables it has (a reprocess reads before it writes).
+        present = (
+            {
+                r[0]
+                for r in con.execute(
+                    "SELECT table_name FROM duckdb_tables() WHERE database_name = ?", [CATALOG]
+                ).fetchall()
+            }
+            if views
+            else set()
+        )
         for name in TABLES if views else ():
-            con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM {CATALOG}.{name}")
+            if name in present:
+                con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM {CATALOG}.{name}")
     except BaseException:
         con.close()
         raise
@@ -174,14 +198,20 @@ def _attach(con: duckdb.DuckDBPyConnection, location: WarehouseLocation, read_on
         if location.catalog is None:
             raise
         if _NO_LAKE_YET in str(error):
-            raise FileNotFoundError(f"no warehouse in {location.describe()} yet: run `consultations ingest` "
-                                    f"first, or check ${config.CATALOG_ENV}") from None
+            raise FileNotFoundError(
+                f"no warehouse in {location.describe()} yet: run `consultations ingest` "
+                f"first, or check ${config.CATALOG_ENV}"
+            ) from None
         hint = ""
         if "Unable to connect" in str(error):
-            hint = ("\nCheck that the database server is running and reachable from here, that the database "
-                    f"exists, and that the password is in PGPASSWORD or ~/.pgpass (not in ${config.CATALOG_ENV}).")
-        raise WarehouseUnavailable(f"cannot open the warehouse {config.describe_catalog(location.metadata)} "
-                                   f"(from ${config.CATALOG_ENV}): {_clean(error, location)}{hint}") from None
+            hint = (
+                "\nCheck that the database server is running and reachable from here, that the database "
+                f"exists, and that the password is in PGPASSWORD or ~/.pgpass (not in ${config.CATALOG_ENV})."
+            )
+        raise WarehouseUnavailable(
+            f"cannot open the warehouse {config.describe_catalog(location.metadata)} "
+            f"(from ${config.CATALOG_ENV}): {_clean(error, location)}{hint}"
+        ) from None
 
 
 # The secrets (by digest) that this process has already listed its data path with.
@@ -210,7 +240,8 @@ def _open_s3(con: duckdb.DuckDBPyConnection, location: WarehouseLocation) -> Non
             f"{config.endpoint_label(environ)} with access key {environ.get('AWS_ACCESS_KEY_ID')!r}: "
             f"{_clean(error, location)}\nCheck AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (the key needs to "
             "list, read, write and delete under that path), that the bucket exists, and AWS_ENDPOINT_URL for a "
-            "store other than AWS S3.") from None
+            "store other than AWS S3."
+        ) from None
     _S3_CHECKED.add(checked)
 
 

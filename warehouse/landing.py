@@ -1,4 +1,5 @@
 """Landing a run: every table in one DuckLake commit, so a reader never sees half a run."""
+
 from __future__ import annotations
 
 import logging
@@ -33,8 +34,12 @@ _TRANSIENT = ("database is locked", "conflict", "busy")
 PATIENCE_S = 120.0
 
 
-def land(location: WarehouseLocation, run: RunTables, patience_s: float = PATIENCE_S,
-         logger: logging.Logger | logging.LoggerAdapter = log) -> dict[str, int]:
+def land(
+    location: WarehouseLocation,
+    run: RunTables,
+    patience_s: float = PATIENCE_S,
+    logger: logging.Logger | logging.LoggerAdapter = log,
+) -> dict[str, int]:
     """Write the run in one transaction. While another writer holds the catalog, roll back,
     wait and try again (0.5 s, 1 s, 2 s ... up to 10 s apart) for up to `patience_s` seconds;
     nothing of the run is lost meanwhile, it is all still in memory."""
@@ -50,8 +55,12 @@ def land(location: WarehouseLocation, run: RunTables, patience_s: float = PATIEN
                 _rollback(con)
             if not any(t in str(error).lower() for t in _TRANSIENT) or time.monotonic() + delay > deadline:
                 raise
-            logger.warning("landing attempt %d conflicted with another writer (%s); retrying in %.1fs",
-                           attempt, " ".join(str(error).split()), delay)
+            logger.warning(
+                "landing attempt %d conflicted with another writer (%s); retrying in %.1fs",
+                attempt,
+                " ".join(str(error).split()),
+                delay,
+            )
             time.sleep(delay)
             delay = min(2 * delay, 10.0)
         finally:
@@ -80,8 +89,10 @@ def _land_once(con: duckdb.DuckDBPyConnection, run: RunTables) -> dict[str, int]
         con.execute(f"DELETE FROM {CATALOG}.sources WHERE source_path IN (SELECT source_path FROM new_sources)")
     if run.seen_paths:
         con.register("seen_paths", pa.table({"source_path": pa.array(run.seen_paths, pa.string())}))
-        con.execute(f"UPDATE {CATALOG}.sources SET last_seen = ? "
-                    f"WHERE source_path IN (SELECT source_path FROM seen_paths)", [run.seen_at])
+        con.execute(
+            f"UPDATE {CATALOG}.sources SET last_seen = ? WHERE source_path IN (SELECT source_path FROM seen_paths)",
+            [run.seen_at],
+        )
     for name, table in run.tables.items():
         if table.num_rows == 0:
             continue
@@ -124,7 +135,9 @@ def landed_doc_ids(location: WarehouseLocation, doc_ids: list[str]) -> set[str]:
         return set()
     try:
         con.register("wanted", pa.table({"doc_id": pa.array(doc_ids, pa.string())}))
-        rows = con.execute("SELECT DISTINCT doc_id FROM documents WHERE doc_id IN (SELECT doc_id FROM wanted)").fetchall()
+        rows = con.execute(
+            "SELECT DISTINCT doc_id FROM documents WHERE doc_id IN (SELECT doc_id FROM wanted)"
+        ).fetchall()
         return {r[0] for r in rows}
     finally:
         con.close()

@@ -1,4 +1,5 @@
 """Read paths over the warehouse: ad-hoc SQL, exports, summaries."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -71,7 +72,9 @@ def stored_documents(location: WarehouseLocation, only_outdated: str | None) -> 
             "   FROM artifacts a WHERE a.doc_id = d.doc_id AND regexp_matches(a.rule, '^[a-z]+_reader@')) AS furniture, "
             "  (SELECT list({'table_no': t.table_no, 'page': t.page, 'cells': t.cells} ORDER BY t.table_no) "
             "   FROM tables t WHERE t.doc_id = d.doc_id) AS tables "
-            f"FROM documents d {where} ORDER BY source_path", [only_outdated] if only_outdated else [])
+            f"FROM documents d {where} ORDER BY source_path",
+            [only_outdated] if only_outdated else [],
+        )
         columns = [d[0] for d in cursor.description]
         return [dict(zip(columns, row)) for row in cursor.fetchall()]
     finally:
@@ -85,7 +88,8 @@ def resolve_document(location: WarehouseLocation, ref: str) -> str | None:
         rows = con.execute(
             "SELECT DISTINCT doc_id FROM sources WHERE source_path = ? "
             "UNION SELECT doc_id FROM documents WHERE doc_id = ? OR (length(?) >= 6 AND starts_with(doc_id, ?))",
-            [ref, ref, ref, ref]).fetchall()
+            [ref, ref, ref, ref],
+        ).fetchall()
         if len(rows) > 1:
             raise QueryError(f"{ref!r} matches {len(rows)} documents: give more of the doc_id")
         return rows[0][0] if rows else None
@@ -96,15 +100,21 @@ def resolve_document(location: WarehouseLocation, ref: str) -> str | None:
 def document_removals(location: WarehouseLocation, doc_id: str) -> tuple[dict, list[dict]]:
     con = connect(location, read_only=True)
     try:
-        doc = con.execute("SELECT doc_id, source_path, title, raw_text FROM documents WHERE doc_id = ?",
-                          [doc_id]).fetchone()
+        doc = con.execute(
+            "SELECT doc_id, source_path, title, raw_text, clean_text FROM documents WHERE doc_id = ?", [doc_id]
+        ).fetchone()
         if doc is None:
             raise QueryError(f"document {doc_id} is not in the warehouse")
-        cursor = con.execute("SELECT artifact_no, kind, rule, text, replacement, raw_start, raw_end, page "
-                             "FROM artifacts WHERE doc_id = ? ORDER BY raw_start", [doc_id])
+        cursor = con.execute(
+            "SELECT artifact_no, kind, rule, text, replacement, raw_start, raw_end, page "
+            "FROM artifacts WHERE doc_id = ? ORDER BY raw_start",
+            [doc_id],
+        )
         columns = [d[0] for d in cursor.description]
-        return (dict(zip(("doc_id", "source_path", "title", "raw_text"), doc)),
-                [dict(zip(columns, row)) for row in cursor.fetchall()])
+        return (
+            dict(zip(("doc_id", "source_path", "title", "raw_text", "clean_text"), doc)),
+            [dict(zip(columns, row)) for row in cursor.fetchall()],
+        )
     finally:
         con.close()
 
@@ -116,14 +126,18 @@ def document_outline(location: WarehouseLocation, doc_id: str) -> tuple[dict, li
         cursor = con.execute(
             "SELECT doc_id, source_path, source_format, title, language, language_confidence, languages, "
             "n_pages, n_sections, n_paragraphs, n_words, authors, organizations, places, doc_date, un_symbols, "
-            "pipeline_version, ingested_at FROM documents WHERE doc_id = ?", [doc_id])
+            "pipeline_version, ingested_at FROM documents WHERE doc_id = ?",
+            [doc_id],
+        )
         row = cursor.fetchone()
         if row is None:
             raise QueryError(f"document {doc_id} is not in the warehouse")
         doc = dict(zip([d[0] for d in cursor.description], row))
         cursor = con.execute(
             "SELECT section_no, heading, level, page_start, page_end, language, language_confidence, n_words "
-            "FROM sections WHERE doc_id = ? ORDER BY section_no", [doc_id])
+            "FROM sections WHERE doc_id = ? ORDER BY section_no",
+            [doc_id],
+        )
         columns = [d[0] for d in cursor.description]
         return doc, [dict(zip(columns, r)) for r in cursor.fetchall()]
     finally:

@@ -1,6 +1,7 @@
 """The warehouse contract (v1): table and column names users and outside checks rely on.
 
 One pyarrow schema per table; the DuckLake DDL is derived from them, so the two never drift."""
+
 from __future__ import annotations
 
 import pyarrow as pa
@@ -9,61 +10,149 @@ _TS = pa.timestamp("us", tz="UTC")
 _LANG_SHARES = pa.list_(pa.struct([("lang", pa.string()), ("share", pa.float64())]))
 _STRINGS = pa.list_(pa.string())
 # What the file says about itself (PDF info, Word core properties, HTML title and lang).
-_PROPERTIES = pa.struct([("title", pa.string()), ("authors", _STRINGS), ("created", pa.date32()),
-                         ("language", pa.string())])
+_PROPERTIES = pa.struct(
+    [("title", pa.string()), ("authors", _STRINGS), ("created", pa.date32()), ("language", pa.string())]
+)
 
 TABLES: dict[str, pa.Schema] = {
-    "documents": pa.schema([
-        ("doc_id", pa.string()), ("source_path", pa.string()), ("source_format", pa.string()),
-        ("title", pa.string()), ("language", pa.string()), ("language_confidence", pa.float64()),
-        ("languages", _LANG_SHARES), ("n_pages", pa.int32()), ("n_sections", pa.int32()),
-        ("n_paragraphs", pa.int32()), ("n_chars", pa.int64()), ("n_words", pa.int64()),
-        ("raw_text", pa.string()), ("clean_text", pa.string()), ("encoding", pa.string()),
-        ("authors", _STRINGS), ("organizations", _STRINGS), ("places", _STRINGS),
-        ("doc_date", pa.date32()), ("un_symbols", _STRINGS),
-        ("pipeline_version", pa.string()), ("run_id", pa.string()), ("ingested_at", _TS),
-        ("properties", _PROPERTIES),
-    ]),
-    "sources": pa.schema([
-        ("source_path", pa.string()), ("doc_id", pa.string()), ("size_bytes", pa.int64()),
-        ("mtime", _TS), ("first_seen", _TS), ("last_seen", _TS), ("status", pa.string()),
-    ]),
-    "sections": pa.schema([
-        ("doc_id", pa.string()), ("section_no", pa.int32()), ("heading", pa.string()),
-        ("level", pa.int32()), ("text", pa.string()), ("char_start", pa.int64()),
-        ("char_end", pa.int64()), ("page_start", pa.int32()), ("page_end", pa.int32()),
-        ("language", pa.string()), ("language_confidence", pa.float64()), ("n_words", pa.int64()),
-    ]),
-    "paragraphs": pa.schema([
-        ("doc_id", pa.string()), ("section_no", pa.int32()), ("para_no", pa.int32()),
-        ("kind", pa.string()), ("text", pa.string()), ("char_start", pa.int64()),
-        ("char_end", pa.int64()), ("page", pa.int32()), ("language", pa.string()),
-        ("language_confidence", pa.float64()),
-    ]),
-    "artifacts": pa.schema([
-        ("doc_id", pa.string()), ("artifact_no", pa.int32()), ("kind", pa.string()),
-        ("rule", pa.string()), ("text", pa.string()), ("replacement", pa.string()),
-        ("raw_start", pa.int64()), ("raw_end", pa.int64()), ("page", pa.int32()),
-    ]),
-    "tables": pa.schema([
-        ("doc_id", pa.string()), ("table_no", pa.int32()), ("page", pa.int32()),
-        ("cells", pa.list_(_STRINGS)),
-    ]),
-    "failures": pa.schema([
-        ("source_path", pa.string()), ("doc_id", pa.string()), ("stage", pa.string()),
-        ("error_type", pa.string()), ("error_message", pa.string()), ("run_id", pa.string()),
-        ("failed_at", _TS),
-    ]),
-    "runs": pa.schema([
-        ("run_id", pa.string()), ("flow_name", pa.string()), ("inbox", pa.string()),
-        ("started_at", _TS), ("finished_at", _TS), ("n_seen", pa.int64()), ("n_new", pa.int64()),
-        ("n_changed", pa.int64()), ("n_unchanged", pa.int64()), ("n_failed", pa.int64()),
-        ("pipeline_version", pa.string()), ("status", pa.string()),
-    ]),
+    "documents": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("source_path", pa.string()),
+            ("source_format", pa.string()),
+            ("title", pa.string()),
+            ("language", pa.string()),
+            ("language_confidence", pa.float64()),
+            ("languages", _LANG_SHARES),
+            ("n_pages", pa.int32()),
+            ("n_sections", pa.int32()),
+            ("n_paragraphs", pa.int32()),
+            ("n_chars", pa.int64()),
+            ("n_words", pa.int64()),
+            ("raw_text", pa.string()),
+            ("clean_text", pa.string()),
+            ("encoding", pa.string()),
+            ("authors", _STRINGS),
+            ("organizations", _STRINGS),
+            ("places", _STRINGS),
+            ("doc_date", pa.date32()),
+            ("un_symbols", _STRINGS),
+            ("pipeline_version", pa.string()),
+            ("run_id", pa.string()),
+            ("ingested_at", _TS),
+            ("properties", _PROPERTIES),
+            # Share of its words the cleaning deleted for good (tasks/domain/cleaning/guard.py).
+            ("removed_word_share", pa.float64()),
+        ]
+    ),
+    "sources": pa.schema(
+        [
+            ("source_path", pa.string()),
+            ("doc_id", pa.string()),
+            ("size_bytes", pa.int64()),
+            ("mtime", _TS),
+            ("first_seen", _TS),
+            ("last_seen", _TS),
+            ("status", pa.string()),
+        ]
+    ),
+    "sections": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("section_no", pa.int32()),
+            ("heading", pa.string()),
+            ("level", pa.int32()),
+            ("text", pa.string()),
+            ("char_start", pa.int64()),
+            ("char_end", pa.int64()),
+            ("page_start", pa.int32()),
+            ("page_end", pa.int32()),
+            ("language", pa.string()),
+            ("language_confidence", pa.float64()),
+            ("n_words", pa.int64()),
+        ]
+    ),
+    "paragraphs": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("section_no", pa.int32()),
+            ("para_no", pa.int32()),
+            ("kind", pa.string()),
+            ("text", pa.string()),
+            ("char_start", pa.int64()),
+            ("char_end", pa.int64()),
+            ("page", pa.int32()),
+            ("language", pa.string()),
+            ("language_confidence", pa.float64()),
+        ]
+    ),
+    "artifacts": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("artifact_no", pa.int32()),
+            ("kind", pa.string()),
+            ("rule", pa.string()),
+            ("text", pa.string()),
+            ("replacement", pa.string()),
+            ("raw_start", pa.int64()),
+            ("raw_end", pa.int64()),
+            ("page", pa.int32()),
+        ]
+    ),
+    "tables": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("table_no", pa.int32()),
+            ("page", pa.int32()),
+            ("cells", pa.list_(_STRINGS)),
+        ]
+    ),
+    # `raw_text[raw_start:raw_end]` is the note as the reader wrote it (`[^12]: ...`), `clean_text[char_start:char_end]`
+    # its paragraph (kind `footnote` in `paragraphs`); `page` is where its first reference is printed.
+    "footnotes": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("footnote_no", pa.int32()),
+            ("marker", pa.string()),
+            ("text", pa.string()),
+            ("page", pa.int32()),
+            ("raw_start", pa.int64()),
+            ("raw_end", pa.int64()),
+            ("char_start", pa.int64()),
+            ("char_end", pa.int64()),
+        ]
+    ),
+    "failures": pa.schema(
+        [
+            ("source_path", pa.string()),
+            ("doc_id", pa.string()),
+            ("stage", pa.string()),
+            ("error_type", pa.string()),
+            ("error_message", pa.string()),
+            ("run_id", pa.string()),
+            ("failed_at", _TS),
+        ]
+    ),
+    "runs": pa.schema(
+        [
+            ("run_id", pa.string()),
+            ("flow_name", pa.string()),
+            ("inbox", pa.string()),
+            ("started_at", _TS),
+            ("finished_at", _TS),
+            ("n_seen", pa.int64()),
+            ("n_new", pa.int64()),
+            ("n_changed", pa.int64()),
+            ("n_unchanged", pa.int64()),
+            ("n_failed", pa.int64()),
+            ("pipeline_version", pa.string()),
+            ("status", pa.string()),
+        ]
+    ),
 }
 
 # Tables whose rows belong to one document version and go when it is superseded.
-DOCUMENT_TABLES = ("documents", "sections", "paragraphs", "artifacts", "tables")
+DOCUMENT_TABLES = ("documents", "sections", "paragraphs", "artifacts", "tables", "footnotes")
 
 
 def _duck_type(t: pa.DataType) -> str:

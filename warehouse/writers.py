@@ -7,14 +7,15 @@ superseded. So a run holds an exclusive lock on `<warehouse>/.writer.lock` from 
 its commit; the next one waits. The operating system drops the lock when a process dies, so a
 crashed run never blocks the next. Across machines (a shared catalog), Prefect's concurrency
 limits keep the scheduled runs apart (prefect.yaml)."""
+
 from __future__ import annotations
 
 import fcntl
 import hashlib
 import os
 import tempfile
-from pathlib import Path
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Callable, Iterator
 
 from warehouse.connection import WarehouseLocation
@@ -36,8 +37,7 @@ def lock_file(location: WarehouseLocation) -> Path:
 
 
 @contextmanager
-def writing_run(location: WarehouseLocation, who: str,
-                on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+def writing_run(location: WarehouseLocation, who: str, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
     """Hold the warehouse's writer lock while the block runs; if another run holds it, call
     `on_wait` with that run's description (`who` it gave, and its pid), then wait for it."""
     path = lock_file(location)

@@ -1,5 +1,6 @@
 """Running a per-document function over a batch, turning each bad document into a Failure
 and timing each document, so a run can name its slowest ones."""
+
 from __future__ import annotations
 
 from time import perf_counter
@@ -14,8 +15,9 @@ Out = TypeVar("Out")
 Seconds = dict[str, float]  # per source_path
 
 
-def each(items: Iterable[In], fn: Callable[[In], Out], stage: str,
-         identify: Callable[[In], tuple[str, str]]) -> tuple[list[Out], list[Failure], Seconds]:
+def each(
+    items: Iterable[In], fn: Callable[[In], Out], stage: str, identify: Callable[[In], tuple[str, str]]
+) -> tuple[list[Out], list[Failure], Seconds]:
     """Apply `fn` to every item; an exception becomes a Failure and the batch goes on.
     Also returns the seconds each item took."""
     done, failed, seconds = [], [], {}

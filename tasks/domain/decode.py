@@ -3,15 +3,18 @@
 Spanish, French and Portuguese files saved by old Windows tools are cp1252; decoding them as
 Latin-1 or guessing wrongly gives `cafÃ©`. Line endings become `\\n` here, as any text reader
 would make them."""
+
 from __future__ import annotations
 
 import codecs
 import re
 
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # More control characters than this share of the text means binary, not a text file.
@@ -33,8 +36,10 @@ def decode(data: bytes) -> tuple[str, str]:
     controls = len(_CONTROL.findall(text))
     if controls > max(2, _MAX_CONTROL_SHARE * len(text)):
         raise DecodeError(
-            "binary", f"the file holds binary data ({controls} control characters in {len(text)}): "
-                      "it is not a text document; convert it or remove it from the inbox")
+            "binary",
+            f"the file holds binary data ({controls} control characters in {len(text)}): "
+            "it is not a text document; convert it or remove it from the inbox",
+        )
     if not text.strip():
         raise DecodeError("empty", "the file decodes to whitespace only: nothing to ingest")
     return text, encoding
@@ -46,8 +51,11 @@ def _decode(data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as error:
-                raise DecodeError("undecodable", f"starts with a {encoding} byte-order mark but is not "
-                                  f"valid {encoding} ({error.reason} at byte {error.start})") from error
+                raise DecodeError(
+                    "undecodable",
+                    f"starts with a {encoding} byte-order mark but is not "
+                    f"valid {encoding} ({error.reason} at byte {error.start})",
+                ) from error
     utf16 = _bomless_utf16(data)
     if utf16:
         return utf16

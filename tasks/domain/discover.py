@@ -1,12 +1,20 @@
 """Which inbox files need work: the plan is made from file metadata before any file is read."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from tasks.domain.models import KnownSource, SourceFile
 
-SUPPORTED_FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".pdf": "pdf", ".docx": "docx",
-                     ".html": "html", ".htm": "html"}
+SUPPORTED_FORMATS = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 def source_format(path: str) -> str | None:
@@ -47,8 +55,9 @@ def classify(hashed: list[SourceFile], known: dict[str, KnownSource], landed: se
     `landed`: doc_ids already in the warehouse (the same content at another path is one
     document with two sources). A changed file supersedes its old document unless another
     path still holds that content."""
-    changed_paths = {f.source_path for f in hashed
-                     if f.source_path in known and known[f.source_path].doc_id != f.doc_id}
+    changed_paths = {
+        f.source_path for f in hashed if f.source_path in known and known[f.source_path].doc_id != f.doc_id
+    }
     still_referenced = {k.doc_id for path, k in known.items() if path not in changed_paths}
     still_referenced |= {f.doc_id for f in hashed}
     new, changed, touched, to_process, superseded = [], [], [], [], []
@@ -69,5 +78,4 @@ def classify(hashed: list[SourceFile], known: dict[str, KnownSource], landed: se
         if f.doc_id not in landed and f.doc_id not in queued:
             to_process.append(f)
             queued.add(f.doc_id)
-    return Classified(tuple(new), tuple(changed), tuple(touched), tuple(to_process),
-                      tuple(dict.fromkeys(superseded)))
+    return Classified(tuple(new), tuple(changed), tuple(touched), tuple(to_process), tuple(dict.fromkeys(superseded)))

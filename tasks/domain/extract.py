@@ -1,9 +1,9 @@
 """Extraction errors every reader shares, and the reader of plain text formats."""
+
 from __future__ import annotations
 
 from tasks.domain.decode import decode
 from tasks.domain.models import RawDocument
-
 
 # Failures that say nothing about the document: the next run reads the file again even if it
 # looks unchanged (sources.status 'retry'). Every other failure waits for the file to change.

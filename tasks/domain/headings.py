@@ -4,6 +4,7 @@
 heading runs straight into its body. `Rapporteurship on the ... Americas San Jose, Costa Rica
 September 12 13, 2017 This Forum ...`: a title runs into its dateline. Both are told apart
 from prose by their shape, in the four languages."""
+
 from __future__ import annotations
 
 import re
@@ -13,16 +14,19 @@ _TOPIC = re.compile(
     r"|Tema|Sesi[oó]n|Mesa|Parte|Cap[ií]tulo|Secci[oó]n|Anexo|Eje"
     r"|Th[eè]me|S[eé]ance|Partie|Chapitre|Annexe|Point"
     r"|T[oó]pico|Sess[aã]o|Painel|Cap[ií]tulo|Se[cç][aã]o|Eixo)"
-    r"\s+(?:[IVXLC]{1,6}|\d{1,2}|[A-H])\b(?:\s*[:.\-–]\s+|\s+(?=[A-ZÀ-Ý]))")
+    r"\s+(?:[IVXLC]{1,6}|\d{1,2}|[A-H])\b(?:\s*[:.\-–]\s+|\s+(?=[A-ZÀ-Ý]))"
+)
 _WORD = re.compile(r"\S+")
 _MAX_HEADING_WORDS = 16
 # Small words that stay lower-case inside a title in the four languages.
-MINOR_WORDS = _MINOR = frozenset("""
+MINOR_WORDS = _MINOR = frozenset(
+    """
 a an and as at by for from in of on or the to with vs into among between
 de del la las el los y e o u en con por para al sobre entre hacia
 des du le les et ou à au aux pour par sur dans entre vers
 da do das dos em no na nos nas com pelo pela ao aos sobre entre
-""".split())
+""".split()
+)
 
 
 def inline_heading_length(paragraph: str) -> int | None:
@@ -33,21 +37,23 @@ def inline_heading_length(paragraph: str) -> int | None:
     if not m:
         return None
     words = list(_WORD.finditer(paragraph, m.end()))
-    for previous, word, after in zip(words, words[1:_MAX_HEADING_WORDS + 1], words[2:_MAX_HEADING_WORDS + 2]):
+    for previous, word, after in zip(words, words[1 : _MAX_HEADING_WORDS + 1], words[2 : _MAX_HEADING_WORDS + 2]):
         if word.group()[:1].isupper() and after.group() in ("-", "–", "—"):
             end = previous.end()
             return end if len(paragraph) - end > 40 else None
-    for previous, word in zip(words, words[1:_MAX_HEADING_WORDS + 1]):
+    for previous, word in zip(words, words[1 : _MAX_HEADING_WORDS + 1]):
         if word.group()[:1].isupper() and previous.group()[:1].islower() and not previous.group().endswith(":"):
             end = previous.end()
             return end if len(paragraph) - end > 40 else None
     return None
 
 
-_MONTHS = (r"(?i:January|February|March|April|May|June|July|August|September|October|November|December"
-           r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
-           r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-           r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)")
+_MONTHS = (
+    r"(?i:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+    r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)"
+)
 # `San Jose, Costa Rica September 12 13, 2017`, `Santiago, 30 and 31 August 2017`,
 # `Genève, 4-6 décembre 2017`: a place, then a date.
 MONTH_WORD = re.compile(r"\b" + _MONTHS + r"\b")
@@ -55,7 +61,8 @@ MONTH_WORD = re.compile(r"\b" + _MONTHS + r"\b")
 DATELINE = re.compile(
     r"(?P<place>(?<![\w'’.-])[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+)?(?:, [A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+)*)?),?[ \t]+"
     r"(?P<date>(?:" + _MONTHS + r"\s+\d{1,2}(?:\s*(?:-|–|and|y|et|e|to|al|au|a)?\s*\d{1,2})?,?\s+\d{4}"
-    r"|\d{1,2}(?:\s*(?:-|–|and|y|et|e|to|al|au|a)\s*\d{1,2})?\s+(?:de\s+)?" + _MONTHS + r"\s+(?:de\s+)?\d{4}))")
+    r"|\d{1,2}(?:\s*(?:-|–|and|y|et|e|to|al|au|a)\s*\d{1,2})?\s+(?:de\s+)?" + _MONTHS + r"\s+(?:de\s+)?\d{4}))"
+)
 
 
 def inline_title_length(paragraph: str) -> int | None:
@@ -68,7 +75,7 @@ def inline_title_length(paragraph: str) -> int | None:
     for taken in range(len(place_words)):  # the title keeps the place's first words, if any
         end = m.start() + len(" ".join(place_words[:taken]))
         title = paragraph[:end].strip()
-        if 3 <= len(title.split()) <= 25 and (title_like(title) or _sentence_case_title(title, paragraph[m.end():])):
+        if 3 <= len(title.split()) <= 25 and (title_like(title) or _sentence_case_title(title, paragraph[m.end() :])):
             return len(paragraph[:end].rstrip())
     return None
 
@@ -77,8 +84,12 @@ def _sentence_case_title(title: str, after: str) -> bool:
     """`Consultation régionale sur le Pacte mondial pour les migrations` before a dateline and
     a new sentence: a title, though not in Title Case. A sentence cut by the date is not."""
     words = title.split()
-    return (words[0][:1].isupper() and words[-1].lower() not in _MINOR and not re.search(r"[.;:!?]", title)
-            and after.strip()[:1].isupper())
+    return (
+        words[0][:1].isupper()
+        and words[-1].lower() not in _MINOR
+        and not re.search(r"[.;:!?]", title)
+        and after.strip()[:1].isupper()
+    )
 
 
 def title_like(text: str) -> bool:
@@ -114,8 +125,11 @@ def _phrase_after(text: str, start: int) -> list[tuple[int, int]]:
         n, end = n + 1, m.end()
         gap = re.match(r"[ \t]+", text[end:])
         nxt = end + (gap.end() if gap else 0)
-        if n >= 2 and m.group().lower() not in _MINOR and (nxt >= len(text) or text[nxt] == "\n"
-                                                           or (gap and text[nxt].isupper())):
+        if (
+            n >= 2
+            and m.group().lower() not in _MINOR
+            and (nxt >= len(text) or text[nxt] == "\n" or (gap and text[nxt].isupper()))
+        ):
             out.append((end, n))
         if not gap or nxt >= len(text) or not text[nxt].isalnum():
             break
@@ -127,7 +141,8 @@ def _phrase_after(text: str, start: int) -> list[tuple[int, int]]:
 _KNOWN_SUBHEADING = re.compile(
     r"(?:Plenary session|Sesi[oó]n plenaria|S[eé]ance pl[eé]ni[eè]re|Sess[aã]o plen[aá]ria)"
     r"(?:\s+(?:Interventions? (?:by|of) the States|Intervenci[oó]n(?:es)? de los Estados"
-    r"|Interventions? des [EÉ]tats|Interven[cç](?:ão|ões) dos Estados))?")
+    r"|Interventions? des [EÉ]tats|Interven[cç](?:ão|ões) dos Estados))?"
+)
 
 
 def recurring_subheadings(text: str) -> list[tuple[int, int]]:
@@ -156,15 +171,20 @@ def recurring_subheadings(text: str) -> list[tuple[int, int]]:
 
 def _next_word(text: str, end: int) -> str:
     m = _PHRASE_WORD.search(text, end, end + 40)
-    return m.group().lower() if m and "\n" not in text[end:m.start()] else ""
+    return m.group().lower() if m and "\n" not in text[end : m.start()] else ""
 
 
 def title_like_phrase(phrase: str) -> bool:
     """A heading's words: capitalised first, some lower-case (not a name), not starting on
     an article or ending on `of`, no figures."""
     words = phrase.split()
-    return (words[0][:1].isupper() and words[0].lower() not in _MINOR and words[-1].lower() not in _MINOR
-            and any(w[:1].islower() for w in words) and not any(c.isdigit() for c in phrase))
+    return (
+        words[0][:1].isupper()
+        and words[0].lower() not in _MINOR
+        and words[-1].lower() not in _MINOR
+        and any(w[:1].islower() for w in words)
+        and not any(c.isdigit() for c in phrase)
+    )
 
 
 def split_subheading(phrase: str) -> list[str]:

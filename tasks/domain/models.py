@@ -1,4 +1,5 @@
 """Plain data passed between the stages. No behaviour beyond small derived properties."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,4 +1,5 @@
 """Pages of a raw text: extractors of paged formats separate pages with a form feed."""
+
 from __future__ import annotations
 
 from bisect import bisect_right

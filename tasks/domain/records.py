@@ -1,21 +1,26 @@
 """Rows of the warehouse tables for processed documents and failures: plain dicts."""
+
 from __future__ import annotations
 
 import hashlib
 from datetime import datetime, timezone
 
+from tasks.domain.cleaning.engine import raw_to_clean
+from tasks.domain.cleaning.guard import removed_words
 from tasks.domain.cleaning.registry import CleaningConfig
+from tasks.domain.footnotes import document_footnotes
+from tasks.domain.language import LANGUAGE_VERSION
 from tasks.domain.metadata import Metadata
 from tasks.domain.models import Failure, Properties, SourceFile, StructuredDocument
 from tasks.domain.pages import count_pages
 
-PACKAGE_VERSION = "0.1.0"
+PACKAGE_VERSION = "0.2.0"  # footnotes, contents lists, honest language labels
 
 
 def pipeline_version(config: CleaningConfig = CleaningConfig()) -> str:
-    """The code version plus a digest of the active rules: changes whenever a rule is bumped,
-    added, removed or switched off."""
-    labels = ",".join(rule.label for rule in config.rules())
+    """The code version plus a digest of the active rules and the language stage's version:
+    changes whenever a rule is bumped, added, removed or switched off, or labelling changes."""
+    labels = ",".join([*(rule.label for rule in config.rules()), f"language@{LANGUAGE_VERSION}"])
     digest = hashlib.sha256(labels.encode()).hexdigest()[:8]
     return f"{PACKAGE_VERSION}+rules.{digest}"
 
@@ -23,24 +28,49 @@ def pipeline_version(config: CleaningConfig = CleaningConfig()) -> str:
 def document_rows(doc: StructuredDocument, run_id: str, now: datetime, version: str) -> dict[str, list[dict]]:
     raw, cleaned = doc.cleaned.raw, doc.cleaned
     n_words = len(cleaned.clean_text.split())
-    documents = [{
-        "doc_id": raw.doc_id, "source_path": raw.source_path, "source_format": raw.source_format,
-        "title": doc.title, "language": doc.language, "language_confidence": doc.language_confidence,
-        "languages": [{"lang": lang, "share": share} for lang, share in doc.languages],
-        "n_pages": raw.n_pages or count_pages(raw.raw_text), "n_sections": len(doc.sections), "n_paragraphs": len(doc.paragraphs),
-        "n_chars": len(cleaned.clean_text), "n_words": n_words,
-        "raw_text": raw.raw_text, "clean_text": cleaned.clean_text, "encoding": raw.encoding,
-        **_metadata_fields(doc.metadata),
-        "pipeline_version": version, "run_id": run_id, "ingested_at": now,
-        "properties": _properties(raw.properties),
-    }]
+    documents = [
+        {
+            "doc_id": raw.doc_id,
+            "source_path": raw.source_path,
+            "source_format": raw.source_format,
+            "title": doc.title,
+            "language": doc.language,
+            "language_confidence": doc.language_confidence,
+            "languages": [{"lang": lang, "share": share} for lang, share in doc.languages],
+            "n_pages": raw.n_pages or count_pages(raw.raw_text),
+            "n_sections": len(doc.sections),
+            "n_paragraphs": len(doc.paragraphs),
+            "n_chars": len(cleaned.clean_text),
+            "n_words": n_words,
+            "raw_text": raw.raw_text,
+            "clean_text": cleaned.clean_text,
+            "encoding": raw.encoding,
+            **_metadata_fields(doc.metadata),
+            "pipeline_version": version,
+            "run_id": run_id,
+            "ingested_at": now,
+            "properties": _properties(raw.properties),
+            "removed_word_share": removed_words(cleaned).lost_share,
+        }
+    ]
     sections = [{"doc_id": raw.doc_id, **_fields(s)} for s in doc.sections]
     paragraphs = [{"doc_id": raw.doc_id, **_fields(p)} for p in doc.paragraphs]
     artifacts = [{"doc_id": raw.doc_id, "artifact_no": i, **_fields(r)} for i, r in enumerate(cleaned.removals)]
-    tables = [{"doc_id": raw.doc_id, "table_no": t.table_no, "page": t.page, "cells": [list(row) for row in t.cells]}
-              for t in raw.tables]
-    return {"documents": documents, "sections": sections, "paragraphs": paragraphs, "artifacts": artifacts,
-            "tables": tables}
+    tables = [
+        {"doc_id": raw.doc_id, "table_no": t.table_no, "page": t.page, "cells": [list(row) for row in t.cells]}
+        for t in raw.tables
+    ]
+    footnotes = [
+        {"doc_id": raw.doc_id, **_fields(f)} for f in document_footnotes(cleaned, raw_to_clean(cleaned.removals))
+    ]
+    return {
+        "documents": documents,
+        "sections": sections,
+        "paragraphs": paragraphs,
+        "artifacts": artifacts,
+        "tables": tables,
+        "footnotes": footnotes,
+    }
 
 
 def _properties(p: Properties) -> dict | None:
@@ -51,8 +81,13 @@ def _properties(p: Properties) -> dict | None:
 
 def _metadata_fields(metadata: Metadata | None) -> dict:
     metadata = metadata or Metadata()
-    return {"authors": list(metadata.authors), "organizations": list(metadata.organizations),
-            "places": list(metadata.places), "doc_date": metadata.doc_date, "un_symbols": list(metadata.un_symbols)}
+    return {
+        "authors": list(metadata.authors),
+        "organizations": list(metadata.organizations),
+        "places": list(metadata.places),
+        "doc_date": metadata.doc_date,
+        "un_symbols": list(metadata.un_symbols),
+    }
 
 
 def _fields(obj) -> dict:
@@ -65,7 +100,11 @@ def failure_row(failure: Failure, run_id: str, now: datetime) -> dict:
 
 def source_row(f: SourceFile, status: str, now: datetime, first_seen: datetime | None) -> dict:
     return {
-        "source_path": f.source_path, "doc_id": f.doc_id, "size_bytes": f.size_bytes,
+        "source_path": f.source_path,
+        "doc_id": f.doc_id,
+        "size_bytes": f.size_bytes,
         "mtime": datetime.fromtimestamp(f.mtime_us / 1e6, tz=timezone.utc),
-        "first_seen": first_seen or now, "last_seen": now, "status": status,
+        "first_seen": first_seen or now,
+        "last_seen": now,
+        "status": status,
     }

@@ -1,4 +1,5 @@
 """Assembling what one run lands: document rows batch by batch, then the run's own rows."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,7 +10,7 @@ from tasks.domain.extract import TRANSIENT_ERRORS
 from tasks.domain.models import Failure, KnownSource, SourceFile, StructuredDocument
 from tasks.domain.records import document_rows, failure_row, source_row
 
-DOCUMENT_TABLES = ("documents", "sections", "paragraphs", "artifacts", "tables")
+DOCUMENT_TABLES = ("documents", "sections", "paragraphs", "artifacts", "tables", "footnotes")
 
 
 @dataclass
@@ -22,8 +23,13 @@ class RunRows:
     seen_paths: list[str] = field(default_factory=list)
 
 
-def batch_rows(documents: list[StructuredDocument], run_id: str, now: datetime, version: str,
-               ingested_at: dict[str, datetime] | None = None) -> dict[str, list[dict]]:
+def batch_rows(
+    documents: list[StructuredDocument],
+    run_id: str,
+    now: datetime,
+    version: str,
+    ingested_at: dict[str, datetime] | None = None,
+) -> dict[str, list[dict]]:
     """Rows of the document tables for one batch. Reprocessing keeps each document's
     original `ingested_at`."""
     rows: dict[str, list[dict]] = {name: [] for name in DOCUMENT_TABLES}
@@ -34,11 +40,26 @@ def batch_rows(documents: list[StructuredDocument], run_id: str, now: datetime, 
     return rows
 
 
-def _run_row(run_id: str, flow_name: str, inbox: str, started_at: datetime, now: datetime, version: str,
-             failures: list[Failure], **counts: int) -> dict:
-    return {"run_id": run_id, "flow_name": flow_name, "inbox": inbox, "started_at": started_at,
-            "finished_at": now, **counts, "pipeline_version": version,
-            "status": "completed" if not failures else "completed_with_failures"}
+def _run_row(
+    run_id: str,
+    flow_name: str,
+    inbox: str,
+    started_at: datetime,
+    now: datetime,
+    version: str,
+    failures: list[Failure],
+    **counts: int,
+) -> dict:
+    return {
+        "run_id": run_id,
+        "flow_name": flow_name,
+        "inbox": inbox,
+        "started_at": started_at,
+        "finished_at": now,
+        **counts,
+        "pipeline_version": version,
+        "status": "completed" if not failures else "completed_with_failures",
+    }
 
 
 def source_status(doc_id: str, failures: list[Failure]) -> str:
@@ -49,27 +70,72 @@ def source_status(doc_id: str, failures: list[Failure]) -> str:
     return "retry" if kinds <= TRANSIENT_ERRORS else "failed"
 
 
-def ingest_run_rows(*, run_id: str, inbox: str, started_at: datetime, now: datetime,
-                    seen: tuple[SourceFile, ...], unchanged: tuple[SourceFile, ...], classified: Classified,
-                    known: dict[str, KnownSource], failures: list[Failure], version: str) -> RunRows:
+def ingest_run_rows(
+    *,
+    run_id: str,
+    inbox: str,
+    started_at: datetime,
+    now: datetime,
+    seen: tuple[SourceFile, ...],
+    unchanged: tuple[SourceFile, ...],
+    classified: Classified,
+    known: dict[str, KnownSource],
+    failures: list[Failure],
+    version: str,
+) -> RunRows:
     touched = {f.source_path for f in classified.touched}  # not processed: it keeps its status
-    sources = [source_row(f, known[f.source_path].status if f.source_path in touched else
-                          source_status(f.doc_id, failures), now,
-                          known[f.source_path].first_seen if f.source_path in known else None)
-               for f in classified.new + classified.changed + classified.touched]
-    run = _run_row(run_id, "ingest", inbox, started_at, now, version, failures,
-                   n_seen=len(seen), n_new=len(classified.new), n_changed=len(classified.changed),
-                   n_unchanged=len(unchanged) + len(classified.touched),
-                   n_failed=len({f.source_path for f in failures}))
+    sources = [
+        source_row(
+            f,
+            known[f.source_path].status if f.source_path in touched else source_status(f.doc_id, failures),
+            now,
+            known[f.source_path].first_seen if f.source_path in known else None,
+        )
+        for f in classified.new + classified.changed + classified.touched
+    ]
+    run = _run_row(
+        run_id,
+        "ingest",
+        inbox,
+        started_at,
+        now,
+        version,
+        failures,
+        n_seen=len(seen),
+        n_new=len(classified.new),
+        n_changed=len(classified.changed),
+        n_unchanged=len(unchanged) + len(classified.touched),
+        n_failed=len({f.source_path for f in failures}),
+    )
     rows = {"sources": sources, "failures": [failure_row(f, run_id, now) for f in failures], "runs": [run]}
     return RunRows(rows, list(classified.superseded), [f.source_path for f in unchanged])
 
 
-def reprocess_run_rows(*, run_id: str, warehouse: str, started_at: datetime, now: datetime, n_examined: int,
-                       rebuilt: list[str], failures: list[Failure], version: str) -> RunRows:
+def reprocess_run_rows(
+    *,
+    run_id: str,
+    warehouse: str,
+    started_at: datetime,
+    now: datetime,
+    n_examined: int,
+    rebuilt: list[str],
+    failures: list[Failure],
+    version: str,
+) -> RunRows:
     """A document that fails to rebuild keeps its old rows: only rebuilt ones are superseded."""
-    run = _run_row(run_id, "reprocess", warehouse, started_at, now, version, failures,
-                   n_seen=n_examined, n_new=0, n_changed=len(rebuilt),
-                   n_unchanged=n_examined - len(rebuilt) - len(failures), n_failed=len(failures))
+    run = _run_row(
+        run_id,
+        "reprocess",
+        warehouse,
+        started_at,
+        now,
+        version,
+        failures,
+        n_seen=n_examined,
+        n_new=0,
+        n_changed=len(rebuilt),
+        n_unchanged=n_examined - len(rebuilt) - len(failures),
+        n_failed=len(failures),
+    )
     rows = {"failures": [failure_row(f, run_id, now) for f in failures], "runs": [run]}
     return RunRows(rows, list(rebuilt))

@@ -2,26 +2,40 @@
 
 Works on the clean text only, plus the positions where the cleaning removed heading markup
 (`## `, a paragraph wrapped in `**`), so markup-made headings keep their role."""
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
 from tasks.domain.cleaning.engine import raw_to_clean
-from tasks.domain.headings import (DATELINE, MINOR_WORDS as _MINOR_TITLE_WORDS, MONTH_WORD as _MONTH_WORD,
-                                   inline_heading_length, inline_title_length, recurring_subheadings,
-                                   split_subheading, title_like)
+from tasks.domain.cleaning.rules.contents import is_contents_entry
+from tasks.domain.footnotes import document_footnotes
+from tasks.domain.headings import (
+    DATELINE,
+    inline_heading_length,
+    inline_title_length,
+    recurring_subheadings,
+    split_subheading,
+    title_like,
+)
+from tasks.domain.headings import MINOR_WORDS as _MINOR_TITLE_WORDS
+from tasks.domain.headings import MONTH_WORD as _MONTH_WORD
 from tasks.domain.metadata import first_date
 from tasks.domain.models import CleanedDocument, Paragraph, Section
+from tasks.domain.paragraphs import LIST_ITEM, starts_new_paragraph
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•▪–]\s+|\(?\d{1,3}[.)]\s+|\(?[a-z][.)]\s+|\(?[ivx]{1,5}[.)]\s+)")
 _NUMBERED_HEADING = re.compile(r"^(?:(\d{1,2}(?:\.\d{1,2}){0,3})\.?|([IVX]{1,5})\.|([A-H])\.|([ivx]{1,5})\.)\s+(?=\S)")
 BOLD = 0  # the level marks give a bold line: placed under the title once the title is known
-_SALUTATION = re.compile(r"^(?:dear|estimad[oa]s?|querid[oa]s?|cher|ch[eè]re|chers|prezad[oa]s?|caro|cara)\b.*,\s*$", re.I)
+_SALUTATION = re.compile(
+    r"^(?:dear|estimad[oa]s?|querid[oa]s?|cher|ch[eè]re|chers|prezad[oa]s?|caro|cara)\b.*,\s*$", re.I
+)
 _CLOSING = re.compile(
     r"^(?:thank you(?: very much)?|many thanks|sincerely|yours (?:sincerely|faithfully)|best regards"
     r"|muchas gracias|gracias|atentamente|merci(?: beaucoup)?|cordialement|muito obrigad[oa]|obrigad[oa]"
-    r"|atenciosamente)\b[^\n]{0,40}$", re.I)
+    r"|atenciosamente)\b[^\n]{0,40}$",
+    re.I,
+)
 _MAX_CLOSING_WORDS = 5
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MAX_HEADING_CHARS = 100
@@ -54,23 +68,11 @@ def _split_block(text: str, start: int, end: int) -> list[_Span]:
         pos += len(line) + 1
     out = [line_spans[0]]
     for prev, line in zip(line_spans, line_spans[1:]):
-        if _starts_new_paragraph(text[prev.start:prev.end], text[line.start:line.end]):
+        if starts_new_paragraph(text[prev.start : prev.end], text[line.start : line.end]):
             out.append(line)
         else:
             out[-1] = _Span(out[-1].start, line.end)
     return out
-
-
-def _starts_new_paragraph(prev: str, line: str) -> bool:
-    prev, line = prev.strip(), line.strip()
-    if _LIST_ITEM.match(line):
-        return True
-    if prev.isupper() and line.isupper() and not prev.endswith("."):
-        return False  # a title in capitals wrapped over lines
-    if prev.endswith((".", "!", "?", ":", ";", "”", '"')) and line[:1].isupper():
-        return True
-    # short lines that do not wrap into each other: an address or signature block
-    return len(prev) < 60 and len(line) < 80 and not prev.endswith(("-",)) and line[:1].isupper()
 
 
 def marked_heading_starts(cleaned: CleanedDocument) -> dict[int, int]:
@@ -101,8 +103,8 @@ def _bold_covers_its_line(cleaned: CleanedDocument, opening) -> bool:
     if closing is None:
         return False
     line_end = raw.find("\n\n", closing.raw_end)
-    after = raw[closing.raw_end:line_end if line_end >= 0 else len(raw)]
-    enclosed = raw[opening.raw_end:closing.raw_start].strip()
+    after = raw[closing.raw_end : line_end if line_end >= 0 else len(raw)]
+    enclosed = raw[opening.raw_end : closing.raw_start].strip()
     return not after.strip() and not enclosed.endswith((".", "!", "?", ":"))
 
 
@@ -124,7 +126,7 @@ def classify(text: str, marked_level: int | None, alone: bool = True) -> tuple[s
     numbered = _NUMBERED_HEADING.match(stripped)
     if alone and _looks_like_heading(stripped, numbered is not None):
         return "heading", _numbered_level(numbered) if numbered else 2
-    if _LIST_ITEM.match(stripped):
+    if LIST_ITEM.match(stripped):
         return "list_item", None
     return "text", None
 
@@ -132,6 +134,8 @@ def classify(text: str, marked_level: int | None, alone: bool = True) -> tuple[s
 def _looks_like_heading(line: str, numbered: bool) -> bool:
     if "\n" in line or len(line) > _MAX_HEADING_CHARS or len(line.split()) > _MAX_HEADING_WORDS:
         return False
+    if is_contents_entry(line):
+        return False  # `I. Introduction ...... 3`: a contents entry the cleaning left points at a heading
     if line.endswith((".", ",", ";", "?", "!")) or not line[:1].isalnum():
         return False
     if line.endswith(":") and (len(line.split()) > 6 or _INTRODUCES_A_LIST.search(line)):
@@ -145,7 +149,8 @@ def _looks_like_heading(line: str, numbered: bool) -> bool:
 # `We propose the following:` introduces a list; `In the medium term:` heads a section.
 _INTRODUCES_A_LIST = re.compile(
     r"(?i)^(?:we|i|they|nous|je|ils|nosotros|nosotras|yo|ellos|nós|eu|eles)\b|\b(?:following|siguientes?|suivants?|"
-    r"suivantes|seguintes?)\b")
+    r"suivantes|seguintes?)\b"
+)
 
 
 def _front_matter_line(line: str) -> bool:
@@ -186,7 +191,7 @@ def _nest_numbering(text: str, spans, kinds):
     for i, (kind, level) in enumerate(kinds):
         if kind != "heading":
             continue
-        style = numbering_style(text[spans[i].start:spans[i].end])
+        style = numbering_style(text[spans[i].start : spans[i].end])
         if style is None:
             plain = level or plain
             continue
@@ -204,18 +209,26 @@ def structure(cleaned: CleanedDocument) -> tuple[str | None, list[Section], list
     """Title, sections and paragraphs of a cleaned document (languages come later)."""
     text = cleaned.clean_text
     marks = marked_heading_starts(cleaned)
-    spans = paragraph_spans(text, frozenset(marks))
+    # a footnote is a paragraph of its own kind, so SQL can leave footnotes out
+    notes = frozenset(n.char_start for n in document_footnotes(cleaned, raw_to_clean(cleaned.removals)))
+    spans = paragraph_spans(text, frozenset(marks) | notes)
     spans, inline = _split_inline_headings(text, spans)
     spans, subheadings = _split_subheadings(text, spans)
-    kinds = [("heading", 2) if s.start in inline or s.start in subheadings
-             else classify(text[s.start:s.end], marks.get(s.start), s.alone) for s in spans]
+    kinds = [
+        ("footnote", None)
+        if s.start in notes
+        else ("heading", 2)
+        if s.start in inline or s.start in subheadings
+        else classify(text[s.start : s.end], marks.get(s.start), s.alone)
+        for s in spans
+    ]
     spans, kinds, title_index = _find_title(text, spans, kinds, marks)
     kinds = _mark_front_matter(kinds, title_index, title_index is not None and spans[title_index].start in marks)
     kinds = _place_bold_headings(kinds, spans, marks, title_index)
     kinds = _nest_numbering(text, spans, kinds)
     kinds = _place_subheadings(kinds, spans, subheadings)
     kinds = _mark_signature(text, spans, kinds)
-    title = heading_label(text[spans[title_index].start:spans[title_index].end]) if title_index is not None else None
+    title = heading_label(text[spans[title_index].start : spans[title_index].end]) if title_index is not None else None
     sections, paragraphs = _sections(text, spans, kinds)
     return title, sections, paragraphs
 
@@ -223,21 +236,23 @@ def structure(cleaned: CleanedDocument) -> tuple[str | None, list[Section], list
 def _place_bold_headings(kinds, spans, marks: dict[int, int], title_index: int | None):
     """Bold lines head sections one level under the title (or at level 1 without one)."""
     title_level = kinds[title_index][1] if title_index is not None else 0
-    return [("heading", title_level + 1) if marks.get(s.start) == BOLD and k == "heading" and i != title_index
-            else (k, lvl) for i, (s, (k, lvl)) in enumerate(zip(spans, kinds))]
+    return [
+        ("heading", title_level + 1) if marks.get(s.start) == BOLD and k == "heading" and i != title_index else (k, lvl)
+        for i, (s, (k, lvl)) in enumerate(zip(spans, kinds))
+    ]
 
 
 def _split(span: _Span, text: str, length: int) -> tuple[_Span, _Span]:
     """A paragraph cut in two after `length` characters, the whitespace between dropped."""
     head_end = span.start + length
-    rest_start = head_end + len(text[head_end:span.end]) - len(text[head_end:span.end].lstrip())
+    rest_start = head_end + len(text[head_end : span.end]) - len(text[head_end : span.end].lstrip())
     return _Span(span.start, head_end, span.block, False), _Span(rest_start, span.end, span.block, False)
 
 
 def _split_inline_headings(text: str, spans: list[_Span]) -> tuple[list[_Span], set[int]]:
     out, inline = [], set()
     for span in spans:
-        length = inline_heading_length(text[span.start:span.end])
+        length = inline_heading_length(text[span.start : span.end])
         if length is None:
             out.append(span)
             continue
@@ -269,7 +284,7 @@ def _split_subheadings(text: str, spans: list[_Span]) -> tuple[list[_Span], dict
                 out.append(_Span(part_start, part_end, span.block, False))
                 depth[part_start] = i
                 part_start = part_end
-            pos = end + len(text[end:span.end]) - len(text[end:span.end].lstrip())
+            pos = end + len(text[end : span.end]) - len(text[end : span.end].lstrip())
         if pos < span.end:
             out.append(_Span(pos, span.end, span.block, pos == span.start and span.alone))
     return out, depth
@@ -292,7 +307,7 @@ def _find_title(text: str, spans: list[_Span], kinds, marks: dict[int, int]):
     A letter (salutation first) has none."""
     head = list(zip(spans, kinds))[:6]
     for i, (span, (kind, _)) in enumerate(head):
-        paragraph = text[span.start:span.end]
+        paragraph = text[span.start : span.end]
         if span.start in marks and _marked_title(text, spans, marks, i):
             return spans, kinds, i
         if kind == "salutation":
@@ -302,11 +317,14 @@ def _find_title(text: str, spans: list[_Span], kinds, marks: dict[int, int]):
         if kind == "text" and _body_text(paragraph):
             break  # body text came first: a marked heading further down is a section's
     for i, (span, (kind, _)) in enumerate(head[:3]):
-        length = inline_title_length(text[span.start:span.end]) if kind == "text" else None
+        length = inline_title_length(text[span.start : span.end]) if kind == "text" else None
         if length is not None:
             title, rest = _split(span, text, length)
-            return (spans[:i] + [title, rest] + spans[i + 1:],
-                    kinds[:i] + [("heading", 1), ("text", None)] + kinds[i + 1:], i)
+            return (
+                spans[:i] + [title, rest] + spans[i + 1 :],
+                kinds[:i] + [("heading", 1), ("text", None)] + kinds[i + 1 :],
+                i,
+            )
     return spans, kinds, _header_block_title(text, spans, kinds)
 
 
@@ -323,7 +341,7 @@ def _marked_title(text: str, spans: list[_Span], marks: dict[int, int], i: int) 
     (`**Background**`) among other bold section names: then they are siblings."""
     if marks[spans[i].start] != BOLD:
         return True
-    paragraph = text[spans[i].start:spans[i].end]
+    paragraph = text[spans[i].start : spans[i].end]
     more_bold = any(marks.get(s.start) == BOLD for j, s in enumerate(spans) if j != i)
     return not more_bold or paragraph.isupper() or len(paragraph.split()) >= 4
 
@@ -331,16 +349,22 @@ def _marked_title(text: str, spans: list[_Span], marks: dict[int, int], i: int) 
 def _all_caps_title(paragraph: str) -> bool:
     """An opening paragraph in capitals, on up to three lines: a title without markup."""
     letters = [c for c in paragraph if c.isalpha()]
-    return (len(paragraph.split()) >= 3 and paragraph.count("\n") <= 2 and len(paragraph) <= 300
-            and bool(letters) and all(c.isupper() for c in letters) and not paragraph.rstrip().endswith("."))
+    return (
+        len(paragraph.split()) >= 3
+        and paragraph.count("\n") <= 2
+        and len(paragraph) <= 300
+        and bool(letters)
+        and all(c.isupper() for c in letters)
+        and not paragraph.rstrip().endswith(".")
+    )
 
 
 def _header_block_title(text: str, spans: list[_Span], kinds) -> int | None:
     if not spans:
         return None
     block = [i for i, s in enumerate(spans) if s.block == spans[0].block]
-    lines = [text[spans[i].start:spans[i].end].strip() for i in block]
-    on_own_lines = all("\n" in text[spans[a].end:spans[b].start] for a, b in zip(block, block[1:]))
+    lines = [text[spans[i].start : spans[i].end].strip() for i in block]
+    on_own_lines = all("\n" in text[spans[a].end : spans[b].start] for a, b in zip(block, block[1:]))
     if len(block) < 3 or any(len(line) > 100 for line in lines) or not on_own_lines:
         return None
     if title_like(lines[-1]) and not _YEAR.search(lines[-1]):
@@ -354,8 +378,10 @@ def _mark_front_matter(kinds, title_index: int | None, marked: bool = True):
     title itself heads the document's first titled section."""
     if title_index is None:
         return kinds
-    kinds = [("front_matter", None) if i < title_index and k in ("heading", "text") else (k, lvl)
-             for i, (k, lvl) in enumerate(kinds)]
+    kinds = [
+        ("front_matter", None) if i < title_index and k in ("heading", "text") else (k, lvl)
+        for i, (k, lvl) in enumerate(kinds)
+    ]
     kind, level = kinds[title_index]
     kinds[title_index] = ("heading", level if marked and kind == "heading" and level else 1)
     return kinds
@@ -369,8 +395,8 @@ def _mark_signature(text: str, spans: list[_Span], kinds):
     tail = [i for i, s in enumerate(spans) if s.block == last_block]
     if tail and kinds[tail[0]][0] == "closing":
         tail = tail[1:]  # `Sincerely,` above the name
-    lines = [text[spans[i].start:spans[i].end].strip() for i in tail]
-    if len(tail) < 2 or any(len(l) > 80 or l.endswith((".", ";", ":")) for l in lines):
+    lines = [text[spans[i].start : spans[i].end].strip() for i in tail]
+    if len(tail) < 2 or any(len(ln) > 80 or ln.endswith((".", ";", ":")) for ln in lines):
         return kinds
     if any(kinds[i][0] not in ("text", "heading") for i in tail):
         return kinds
@@ -383,7 +409,7 @@ def _sections(text: str, spans: list[_Span], kinds) -> tuple[list[Section], list
     bounds: list[tuple[int, str | None, int]] = []  # (first paragraph index, heading, level)
     for i, (kind, level) in enumerate(kinds):
         if kind == "heading":
-            bounds.append((i, heading_label(text[spans[i].start:spans[i].end]), level or 1))
+            bounds.append((i, heading_label(text[spans[i].start : spans[i].end]), level or 1))
         elif not bounds:
             bounds.append((i, None, 0))
     for section_no, (first, heading, level) in enumerate(bounds):
@@ -393,5 +419,5 @@ def _sections(text: str, spans: list[_Span], kinds) -> tuple[list[Section], list
         sections.append(Section(section_no, heading, level, body, start, end, n_words=len(body.split())))
         for para_no, i in enumerate(range(first, last)):
             s = spans[i]
-            paragraphs.append(Paragraph(section_no, para_no, kinds[i][0], text[s.start:s.end], s.start, s.end))
+            paragraphs.append(Paragraph(section_no, para_no, kinds[i][0], text[s.start : s.end], s.start, s.end))
     return sections, paragraphs

@@ -1,4 +1,5 @@
 """Listing, hashing and reading inbox files."""
+
 from __future__ import annotations
 
 import hashlib
@@ -54,14 +55,18 @@ def _read_retrying(path: Path, source_path: str) -> bytes:
         try:
             return path.read_bytes()
         except FileNotFoundError:
-            raise ReadError("vanished", f"{source_path} was removed from the inbox while the run read it; "
-                                        "nothing to do unless it should be there") from None
+            raise ReadError(
+                "vanished",
+                f"{source_path} was removed from the inbox while the run read it; "
+                "nothing to do unless it should be there",
+            ) from None
         except _PERMANENT_OS_ERRORS:
             raise
         except OSError as error:
             if delay is None:
-                raise ReadError("read_error", f"{source_path} could not be read ({error}), three times; the "
-                                              "next run tries again") from None
+                raise ReadError(
+                    "read_error", f"{source_path} could not be read ({error}), three times; the next run tries again"
+                ) from None
             time.sleep(delay)
     raise AssertionError("the loop returns or raises")
 
@@ -72,6 +77,8 @@ def read_as_hashed(inbox: Path, f: SourceFile) -> bytes:
     landing text that is not its document's; the next run reads it again."""
     data = _read_retrying(inbox / f.source_path, f.source_path)
     if f.doc_id and hashlib.sha256(data).hexdigest() != f.doc_id:
-        raise ReadError("changed_during_run", f"{f.source_path} changed while the run read it (still being "
-                                              "copied?); the next run reads it again")
+        raise ReadError(
+            "changed_during_run",
+            f"{f.source_path} changed while the run read it (still being copied?); the next run reads it again",
+        )
     return data

@@ -14,6 +14,7 @@ What every reader promises (the stages after it rely on it):
   what the file says about itself goes to `properties`.
 - A file that cannot be read raises `ReadError` with a typed `error_type`.
 """
+
 from __future__ import annotations
 
 from tasks.domain.discover import source_format
@@ -27,19 +28,24 @@ DEFAULT_TIME_BUDGET_S = 300.0
 def read_document(f: SourceFile, data: bytes, time_budget_s: float = DEFAULT_TIME_BUDGET_S) -> RawDocument:
     fmt = source_format(f.source_path)
     if fmt is None:
-        raise ReadError("unsupported_format", f"{f.source_path}: this kind of file is not ingested (supported: "
-                        ".txt, .md, .pdf, .docx, .html); move it out of the inbox or convert it")
+        raise ReadError(
+            "unsupported_format",
+            f"{f.source_path}: this kind of file is not ingested (supported: "
+            ".txt, .md, .pdf, .docx, .html); move it out of the inbox or convert it",
+        )
     if not data:
-        raise ReadError("empty", f"{f.source_path}: the file is empty (0 bytes); "
-                        "replace it with the complete document")
+        raise ReadError("empty", f"{f.source_path}: the file is empty (0 bytes); replace it with the complete document")
     if fmt == "pdf":
         from tasks.readers.pdf import read_pdf
+
         return read_pdf(f.source_path, f.doc_id, data, time_budget_s)
     if fmt == "docx":
         from tasks.readers.docx import read_docx
+
         return read_docx(f.source_path, f.doc_id, data)
     if fmt == "html":
         from tasks.readers.html import read_html
+
         return read_html(f.source_path, f.doc_id, data)
     return read_text(f.source_path, f.doc_id, data, fmt)
 

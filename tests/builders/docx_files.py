@@ -6,6 +6,7 @@ files a reader must refuse (a renamed .doc, a damaged member, a zip bomb, a zip 
 
 What python-docx has no API for (fields, bookmarks, tracked changes, hyperlinks, content
 controls, footnotes and endnotes) is written as the WordprocessingML that Word itself writes."""
+
 from __future__ import annotations
 
 import io
@@ -83,25 +84,29 @@ _PROSE = {
         mission="Permanent Mission of Ecuador — Statement",
         title="Statement on the Global Compact for Safe, Orderly and Regular Migration",
         opening="Mr. Chair, distinguished delegates, Ecuador thanks the co-facilitators for their tireless "
-                "work and aligns itself with the statement delivered on behalf of the Group of 77 and China.",
+        "work and aligns itself with the statement delivered on behalf of the Group of 77 and China.",
         context="Context",
         bookmarked_word="irregular",
         irregular_situation="Human mobility is a reality that no State can manage alone. Over the past decade "
-                            "our region has received more than four million people, many of them in an irregular "
-                            "situation, whose rights must be protected regardless of their migratory status.",
+        "our region has received more than four million people, many of them in an irregular "
+        "situation, whose rights must be protected regardless of their migratory status.",
         link_before="The full text of our proposals is available on the ",
         link_text="Global Compact portal",
         link_after=" of the United Nations.",
         pathways="Regular pathways",
         call="We call on States to expand regular pathways for migration.",
         reference="Reference:\tA/CONF.231/3",
-        bullets=("family reunification procedures that are simple and affordable",
-                 "labour mobility schemes that respect international labour standards",
-                 "humanitarian visas for people fleeing disasters and climate change"),
+        bullets=(
+            "family reunification procedures that are simple and affordable",
+            "labour mobility schemes that respect international labour standards",
+            "humanitarian visas for people fleeing disasters and climate change",
+        ),
         commitments="Commitments of my Government",
-        numbered=("Guarantee access to basic services for all migrants, including health care and education.",
-                  "End the detention of migrant children.",
-                  "Strengthen consular protection throughout the migration cycle."),
+        numbered=(
+            "Guarantee access to basic services for all migrants, including health care and education.",
+            "End the detention of migrant children.",
+            "Strengthen consular protection throughout the migration cycle.",
+        ),
         rejects="Ecuador rejects any measure that criminalizes ",
         deleted="illegal migrants",
         inserted="migrants in an irregular situation",
@@ -109,7 +114,8 @@ _PROSE = {
         adopted_on="10 December 2018",
         conclusion="Conclusion",
         closing="Migration must be a choice, not a necessity. Thank you, Mr. Chair.",
-        page="Page", of="of",
+        page="Page",
+        of="of",
         table=(("Region", "Arrivals"), ("Americas", "Europe", "Total", "(all regions)")),
         authors="Ministry of Foreign Affairs and Human Mobility; Pérez, María José",
         language_tag="en-GB",
@@ -118,27 +124,30 @@ _PROSE = {
         mission="Misión Permanente del Ecuador — Declaración",
         title="Declaración sobre el Pacto Mundial para una Migración Segura, Ordenada y Regular",
         opening="Señor Presidente, distinguidos delegados: el Ecuador agradece a los cofacilitadores su "
-                "incansable labor y se adhiere a la declaración formulada en nombre del Grupo de los 77 y China.",
+        "incansable labor y se adhiere a la declaración formulada en nombre del Grupo de los 77 y China.",
         context="Contexto",
         bookmarked_word="irregular",
         irregular_situation="La movilidad humana es una realidad que ningún Estado puede gestionar por sí solo. "
-                            "En la última década nuestra región ha acogido a más de cuatro millones de personas, "
-                            "muchas de ellas en situación irregular, cuyos derechos deben protegerse con "
-                            "independencia de su condición migratoria.",
+        "En la última década nuestra región ha acogido a más de cuatro millones de personas, "
+        "muchas de ellas en situación irregular, cuyos derechos deben protegerse con "
+        "independencia de su condición migratoria.",
         link_before="El texto completo de nuestras propuestas está disponible en el ",
         link_text="portal del Pacto Mundial",
         link_after=" de las Naciones Unidas.",
         pathways="Vías de migración regular",
         call="Instamos a los Estados a ampliar las vías de migración regular.",
         reference="Referencia:\tA/CONF.231/3",
-        bullets=("procedimientos de reunificación familiar sencillos y asequibles",
-                 "programas de movilidad laboral que respeten las normas internacionales del trabajo",
-                 "visados humanitarios para quienes huyen de desastres y del cambio climático"),
+        bullets=(
+            "procedimientos de reunificación familiar sencillos y asequibles",
+            "programas de movilidad laboral que respeten las normas internacionales del trabajo",
+            "visados humanitarios para quienes huyen de desastres y del cambio climático",
+        ),
         commitments="Compromisos de mi Gobierno",
-        numbered=("Garantizar el acceso de todos los migrantes a los servicios básicos, incluidas la salud "
-                  "y la educación.",
-                  "Poner fin a la detención de niños, niñas y adolescentes migrantes.",
-                  "Fortalecer la protección consular durante todo el ciclo migratorio."),
+        numbered=(
+            "Garantizar el acceso de todos los migrantes a los servicios básicos, incluidas la salud y la educación.",
+            "Poner fin a la detención de niños, niñas y adolescentes migrantes.",
+            "Fortalecer la protección consular durante todo el ciclo migratorio.",
+        ),
         rejects="El Ecuador rechaza toda medida que criminalice a los ",
         deleted="inmigrantes ilegales",
         inserted="migrantes en situación irregular",
@@ -146,7 +155,8 @@ _PROSE = {
         adopted_on="10 de diciembre de 2018",
         conclusion="Conclusión",
         closing="La migración debe ser una opción y no una necesidad. Muchas gracias, señor Presidente.",
-        page="Página", of="de",
+        page="Página",
+        of="de",
         table=(("Región", "Llegadas"), ("Américas", "Europa", "Total", "(todas las regiones)")),
         authors="Ministerio de Relaciones Exteriores y Movilidad Humana; Pérez, María José",
         language_tag="es-EC",
@@ -155,27 +165,31 @@ _PROSE = {
         mission="Mission permanente de l'Équateur — Déclaration",
         title="Déclaration sur le Pacte mondial pour des migrations sûres, ordonnées et régulières",
         opening="Monsieur le Président, Mesdames et Messieurs les délégués, l'Équateur remercie les "
-                "cofacilitateurs de leur travail inlassable et s'associe à la déclaration prononcée au nom du "
-                "Groupe des 77 et de la Chine.",
+        "cofacilitateurs de leur travail inlassable et s'associe à la déclaration prononcée au nom du "
+        "Groupe des 77 et de la Chine.",
         context="Contexte",
         bookmarked_word="irrégulière",
         irregular_situation="La mobilité humaine est une réalité qu'aucun État ne peut gérer seul. Au cours de "
-                            "la dernière décennie, notre région a accueilli plus de quatre millions de personnes, "
-                            "dont beaucoup en situation irrégulière, dont les droits doivent être protégés quel "
-                            "que soit leur statut migratoire.",
+        "la dernière décennie, notre région a accueilli plus de quatre millions de personnes, "
+        "dont beaucoup en situation irrégulière, dont les droits doivent être protégés quel "
+        "que soit leur statut migratoire.",
         link_before="Le texte intégral de nos propositions est disponible sur le ",
         link_text="portail du Pacte mondial",
         link_after=" des Nations Unies.",
         pathways="Voies de migration régulière",
         call="Nous appelons les États à élargir les voies de migration régulière.",
         reference="Référence :\tA/CONF.231/3",
-        bullets=("des procédures de regroupement familial simples et abordables",
-                 "des programmes de mobilité de la main-d'œuvre respectueux des normes internationales du travail",
-                 "des visas humanitaires pour les personnes fuyant les catastrophes et les changements climatiques"),
+        bullets=(
+            "des procédures de regroupement familial simples et abordables",
+            "des programmes de mobilité de la main-d'œuvre respectueux des normes internationales du travail",
+            "des visas humanitaires pour les personnes fuyant les catastrophes et les changements climatiques",
+        ),
         commitments="Engagements de mon gouvernement",
-        numbered=("Garantir l'accès de tous les migrants aux services de base, y compris la santé et l'éducation.",
-                  "Mettre fin à la rétention des enfants migrants.",
-                  "Renforcer la protection consulaire tout au long du cycle migratoire."),
+        numbered=(
+            "Garantir l'accès de tous les migrants aux services de base, y compris la santé et l'éducation.",
+            "Mettre fin à la rétention des enfants migrants.",
+            "Renforcer la protection consulaire tout au long du cycle migratoire.",
+        ),
         rejects="L'Équateur rejette toute mesure qui criminalise les ",
         deleted="clandestins",
         inserted="migrants en situation irrégulière",
@@ -183,7 +197,8 @@ _PROSE = {
         adopted_on="10 décembre 2018",
         conclusion="Conclusion",
         closing="La migration doit être un choix et non une nécessité. Je vous remercie, Monsieur le Président.",
-        page="Page", of="sur",
+        page="Page",
+        of="sur",
         table=(("Région", "Arrivées"), ("Amériques", "Europe", "Total", "(toutes les régions)")),
         authors="Ministère des Affaires étrangères et de la Mobilité humaine; Pérez, María José",
         language_tag="fr-FR",
@@ -228,10 +243,21 @@ def statement_docx(lang: str = "en") -> tuple[bytes, StatementFacts]:
 
     tracked = prose.rejects + prose.inserted + prose.agreed + prose.adopted_on + "."
     facts = StatementFacts(
-        headings=((1, prose.title), (1, prose.context), (2, prose.pathways), (2, prose.commitments),
-                  (1, prose.conclusion)),
-        paragraphs=(prose.opening, prose.irregular_situation, prose.link_before + prose.link_text + prose.link_after,
-                    prose.call + "\n" + prose.reference.replace("\t", " "), tracked, prose.closing),
+        headings=(
+            (1, prose.title),
+            (1, prose.context),
+            (2, prose.pathways),
+            (2, prose.commitments),
+            (1, prose.conclusion),
+        ),
+        paragraphs=(
+            prose.opening,
+            prose.irregular_situation,
+            prose.link_before + prose.link_text + prose.link_after,
+            prose.call + "\n" + prose.reference.replace("\t", " "),
+            tracked,
+            prose.closing,
+        ),
         bullet_items=prose.bullets,
         numbered_items=prose.numbered,
         table_cells=cells,
@@ -312,8 +338,13 @@ def _add_table(document, prose: _Prose) -> tuple[tuple[str, ...], ...]:
     table.cell(4, 0).add_paragraph(all_regions)
     for row, figures in enumerate(_FIGURES, start=2):
         table.cell(row, 1).text, table.cell(row, 2).text = figures
-    return ((region, arrivals), ("", "2016", "2017"), (first, *_FIGURES[0]), (second, *_FIGURES[1]),
-            (f"{total} {all_regions}", *_FIGURES[2]))
+    return (
+        (region, arrivals),
+        ("", "2016", "2017"),
+        (first, *_FIGURES[0]),
+        (second, *_FIGURES[1]),
+        (f"{total} {all_regions}", *_FIGURES[2]),
+    )
 
 
 def _add_tracked_change(document, prose: _Prose) -> None:
@@ -351,8 +382,10 @@ def styled_headings_docx() -> tuple[bytes, tuple[str, ...]]:
     document.add_paragraph("Marco jurídico", style="Título 3")
     _with_ppr(document.add_paragraph("Obligaciones del Estado"), _element("w:outlineLvl", {"w:val": "3"}))
     document.add_paragraph("Anexo estadístico", style="Heading 8")
-    _with_ppr(document.add_paragraph("Texto con estilo de título pero nivel de cuerpo.", style="Heading 1"),
-              _element("w:outlineLvl", {"w:val": "9"}))
+    _with_ppr(
+        document.add_paragraph("Texto con estilo de título pero nivel de cuerpo.", style="Heading 1"),
+        _element("w:outlineLvl", {"w:val": "9"}),
+    )
     document.add_paragraph("", style="Heading 1")  # empty: skipped
     heading = document.add_paragraph(style="Heading 1").add_run("Primera parte")
     heading.add_break()
@@ -361,18 +394,25 @@ def styled_headings_docx() -> tuple[bytes, tuple[str, ...]]:
     _with_ppr(numbered, _numbering("1"))
     numbered = document.add_paragraph("Regularización migratoria sin discriminación.")
     _with_ppr(numbered, _numbering("1"))
-    _with_ppr(document.add_paragraph("Párrafo con estilo de lista sin numeración.", style="List Bullet"),
-              _numbering("0"))
+    _with_ppr(
+        document.add_paragraph("Párrafo con estilo de lista sin numeración.", style="List Bullet"), _numbering("0")
+    )
     hidden = document.add_paragraph("Texto visible.").add_run(" Nota oculta del redactor.")
     hidden.font.hidden = True
     _add_content_control(document, "Texto dentro de un control de contenido.")
-    blocks = ("# Informe sobre movilidad humana", "## Antecedentes", "### Marco jurídico",
-              "#### Obligaciones del Estado", "###### Anexo estadístico",
-              "Texto con estilo de título pero nivel de cuerpo.", "# Primera parte Disposiciones generales",
-              "- Acceso a la justicia para todas las personas migrantes.\n"
-              "- Regularización migratoria sin discriminación.",
-              "Párrafo con estilo de lista sin numeración.", "Texto visible.",
-              "Texto dentro de un control de contenido.")
+    blocks = (
+        "# Informe sobre movilidad humana",
+        "## Antecedentes",
+        "### Marco jurídico",
+        "#### Obligaciones del Estado",
+        "###### Anexo estadístico",
+        "Texto con estilo de título pero nivel de cuerpo.",
+        "# Primera parte Disposiciones generales",
+        "- Acceso a la justicia para todas las personas migrantes.\n- Regularización migratoria sin discriminación.",
+        "Párrafo con estilo de lista sin numeración.",
+        "Texto visible.",
+        "Texto dentro de un control de contenido.",
+    )
     return _save(document), blocks
 
 
@@ -426,10 +466,14 @@ def sections_docx() -> tuple[bytes, SectionsFacts]:
     second.footer.is_linked_to_previous = False
     second.footer.paragraphs[0].text = "Annex"
     document.add_paragraph("Annex: national measures on labour migration.")
-    facts = SectionsFacts(headers=("Check against delivery", "Permanent Mission of Chile\nStatement"),
-                          footers=("Geneva, 12 July 2018", "Annex"),
-                          body=("Chile welcomes the adoption of the Global Compact for Migration.",
-                                "Annex: national measures on labour migration."))
+    facts = SectionsFacts(
+        headers=("Check against delivery", "Permanent Mission of Chile\nStatement"),
+        footers=("Geneva, 12 July 2018", "Annex"),
+        body=(
+            "Chile welcomes the adoption of the Global Compact for Migration.",
+            "Annex: national measures on labour migration.",
+        ),
+    )
     return _save(document), facts
 
 
@@ -448,8 +492,10 @@ class NotesFacts:
     never_in_text: tuple[str, ...]  # in the notes parts or the body's XML, never shown
 
 
-_NOTES_PART = {"footnote": (RT.FOOTNOTES, CT.WML_FOOTNOTES, "/word/footnotes.xml"),
-               "endnote": (RT.ENDNOTES, CT.WML_ENDNOTES, "/word/endnotes.xml")}
+_NOTES_PART = {
+    "footnote": (RT.FOOTNOTES, CT.WML_FOOTNOTES, "/word/footnotes.xml"),
+    "endnote": (RT.ENDNOTES, CT.WML_ENDNOTES, "/word/endnotes.xml"),
+}
 _TREATY = "United Nations, Treaty Series, vol. 1577, No. 27531."
 _REPORT = ("A/72/100.", "The report covers the period from 1 August 2016 to 31 July 2017.")
 
@@ -469,11 +515,12 @@ def footnoted_docx() -> tuple[bytes, NotesFacts]:
     _add_note_reference(heading, "footnote", "7", custom_mark="*")
     recalling = document.add_paragraph("Recalling the Convention on the Rights of the Child")
     _add_note_reference(recalling, "footnote", "3")
-    recalling.add_run(" and the International Convention on the Protection of the Rights of All Migrant "
-                      "Workers and Members of Their Families,")
+    recalling.add_run(
+        " and the International Convention on the Protection of the Rights of All Migrant "
+        "Workers and Members of Their Families,"
+    )
     _add_note_reference(recalling, "footnote", "1")
-    _add_note_reference(document.add_paragraph("Taking note of the report of the Secretary-General,"),
-                        "footnote", "2")
+    _add_note_reference(document.add_paragraph("Taking note of the report of the Secretary-General,"), "footnote", "2")
     table = document.add_table(rows=1, cols=2)
     table.cell(0, 0).text, table.cell(0, 1).text = "Arrivals in 2017", "1 000"
     _add_note_reference(table.cell(0, 0).paragraphs[0], "footnote", "5")
@@ -486,36 +533,49 @@ def footnoted_docx() -> tuple[bytes, NotesFacts]:
     _add_note_reference(reaffirming, "footnote", "4")
     _add_note_reference(document.add_paragraph("Decides to remain seized of the matter."), "endnote", "1")
 
-    _add_notes_part(document, "footnote", {
-        "7": [_note_paragraph("footnote", "Reissued for technical reasons on 1 March 2018.", custom_mark="*")],
-        "3": [_note_paragraph("footnote", _TREATY)],
-        "1": [_note_paragraph("footnote", "Ibid., vol. 2220, No. 39481.")],
-        "2": [_note_paragraph("footnote", _REPORT[0]), _note_paragraph(None, _REPORT[1])],
-        "5": [_note_paragraph("footnote", "Provisional figures.")],
-        "6": [_note_paragraph("footnote", "A note whose reference was deleted.")],
-        "4": [_field_note_paragraph()],
-        "8": [_note_paragraph("footnote", "A note nothing refers to.")],
-    })
+    _add_notes_part(
+        document,
+        "footnote",
+        {
+            "7": [_note_paragraph("footnote", "Reissued for technical reasons on 1 March 2018.", custom_mark="*")],
+            "3": [_note_paragraph("footnote", _TREATY)],
+            "1": [_note_paragraph("footnote", "Ibid., vol. 2220, No. 39481.")],
+            "2": [_note_paragraph("footnote", _REPORT[0]), _note_paragraph(None, _REPORT[1])],
+            "5": [_note_paragraph("footnote", "Provisional figures.")],
+            "6": [_note_paragraph("footnote", "A note whose reference was deleted.")],
+            "4": [_field_note_paragraph()],
+            "8": [_note_paragraph("footnote", "A note nothing refers to.")],
+        },
+    )
     _add_notes_part(document, "endnote", {"1": [_note_paragraph("endnote", "Adopted without a vote.")]})
     facts = NotesFacts(
-        blocks=("# Protection of migrants[^*]",
-                "Recalling the Convention on the Rights of the Child[^1] and the International Convention on "
-                "the Protection of the Rights of All Migrant Workers and Members of Their Families,[^2]",
-                "Taking note of the report of the Secretary-General,[^3]",
-                "Reaffirming the Global Compact for Safe, Orderly and Regular Migration,[^5]",
-                "Decides to remain seized of the matter.[^6]",
-                "[^*]: Reissued for technical reasons on 1 March 2018.",
-                f"[^1]: {_TREATY}",
-                "[^2]: Ibid., vol. 2220, No. 39481.",
-                f"[^3]: {_REPORT[0]}\n{_REPORT[1]}",
-                "[^4]: Provisional figures.",
-                "[^5]: Resolution 70/1, annex.",
-                "[^6]: Adopted without a vote."),
+        blocks=(
+            "# Protection of migrants[^*]",
+            "Recalling the Convention on the Rights of the Child[^1] and the International Convention on "
+            "the Protection of the Rights of All Migrant Workers and Members of Their Families,[^2]",
+            "Taking note of the report of the Secretary-General,[^3]",
+            "Reaffirming the Global Compact for Safe, Orderly and Regular Migration,[^5]",
+            "Decides to remain seized of the matter.[^6]",
+            "[^*]: Reissued for technical reasons on 1 March 2018.",
+            f"[^1]: {_TREATY}",
+            "[^2]: Ibid., vol. 2220, No. 39481.",
+            f"[^3]: {_REPORT[0]}\n{_REPORT[1]}",
+            "[^4]: Provisional figures.",
+            "[^5]: Resolution 70/1, annex.",
+            "[^6]: Adopted without a vote.",
+        ),
         table_cells=(("Arrivals in 2017[^4]", "1 000"),),
         header="Resolution adopted by the General Assembly",
         footer="17-23195",
-        never_in_text=("____", "HYPERLINK", "undocs.org", "_Ref", "whose reference was deleted", "of 2016",
-                       "nothing refers to"),
+        never_in_text=(
+            "____",
+            "HYPERLINK",
+            "undocs.org",
+            "_Ref",
+            "whose reference was deleted",
+            "of 2016",
+            "nothing refers to",
+        ),
     )
     return _save(document), facts
 
@@ -564,10 +624,13 @@ def _field_note_paragraph():
     p = _note_paragraph("footnote", "Resolution ")
     p.append(_element("w:bookmarkStart", {"w:id": "1", "w:name": "_Ref500001"}))
     p.append(_element("w:commentRangeStart", {"w:id": "0"}))
-    for child in (_element("w:fldChar", {"w:fldCharType": "begin"}),
-                  _element("w:instrText", {"xml:space": "preserve"}, ' HYPERLINK "https://undocs.org/A/RES/70/1" '),
-                  _element("w:fldChar", {"w:fldCharType": "separate"}), _text("70/1"),
-                  _element("w:fldChar", {"w:fldCharType": "end"})):
+    for child in (
+        _element("w:fldChar", {"w:fldCharType": "begin"}),
+        _element("w:instrText", {"xml:space": "preserve"}, ' HYPERLINK "https://undocs.org/A/RES/70/1" '),
+        _element("w:fldChar", {"w:fldCharType": "separate"}),
+        _text("70/1"),
+        _element("w:fldChar", {"w:fldCharType": "end"}),
+    ):
         p.append(_run_with(child))
     p.append(_element("w:commentRangeEnd", {"w:id": "0"}))
     p.append(_run_with(_element("w:commentReference", {"w:id": "0"})))
@@ -616,6 +679,7 @@ def without_core_properties_docx() -> bytes:
 
 # --- files a reader must refuse ----------------------------------------------------------------
 
+
 def blank_docx() -> bytes:
     """A Word document with nothing in its body but a header, like a template saved unused."""
     document = docx.Document()
@@ -630,17 +694,22 @@ def not_a_zip_docx() -> bytes:
     header = bytearray(512)
     header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
     header[24:34] = struct.pack("<HHHHH", 0x3E, 0x3, 0xFFFE, 0x9, 0x6)  # version, byte order, sector sizes
-    return bytes(header) + "Root Entry".encode("utf-16-le").ljust(64, b"\0") + \
-        "WordDocument".encode("utf-16-le").ljust(64, b"\0") + bytes(384)
+    return (
+        bytes(header)
+        + "Root Entry".encode("utf-16-le").ljust(64, b"\0")
+        + "WordDocument".encode("utf-16-le").ljust(64, b"\0")
+        + bytes(384)
+    )
 
 
 def encrypted_docx() -> bytes:
     """How a password-protected .docx starts: an OLE compound file whose directory names the
     `EncryptionInfo` and `EncryptedPackage` streams (the zip is inside, encrypted)."""
     ole = bytearray(not_a_zip_docx())
-    streams = b"".join(name.encode("utf-16-le").ljust(64, b"\0")
-                       for name in ("Root Entry", "EncryptionInfo", "EncryptedPackage"))
-    ole[512:512 + len(streams)] = streams
+    streams = b"".join(
+        name.encode("utf-16-le").ljust(64, b"\0") for name in ("Root Entry", "EncryptionInfo", "EncryptedPackage")
+    )
+    ole[512 : 512 + len(streams)] = streams
     return bytes(ole)
 
 
@@ -648,8 +717,10 @@ def zip_without_document() -> bytes:
     """An Office package with no `word/document.xml`: a spreadsheet named .docx."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.'
-                    'openxmlformats.org/package/2006/content-types"/>')
+        zf.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        )
         zf.writestr("xl/workbook.xml", "<workbook/>")
     return buffer.getvalue()
 
@@ -659,7 +730,7 @@ def bad_crc_docx() -> bytes:
     word/document.xml: the zip directory still reads, the member's CRC-32 no longer matches."""
     data = bytearray(statement_docx("en")[0])
     info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("word/document.xml")
-    name_len, extra_len = struct.unpack("<HH", data[info.header_offset + 26:info.header_offset + 30])
+    name_len, extra_len = struct.unpack("<HH", data[info.header_offset + 26 : info.header_offset + 30])
     start = info.header_offset + 30 + name_len + extra_len
     # Most flips break the CRC only; some make the deflate stream itself invalid. Take the first
     # of the former, so the file fails the CRC check and nothing else.
@@ -687,7 +758,7 @@ def encrypted_member_docx() -> bytes:
     data = bytearray(statement_docx("en")[0])
     info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("word/document.xml")
     central = data.index(b"PK\x01\x02")  # the central directory entry naming the member
-    while data[central + 46:central + 46 + len(info.filename)] != info.filename.encode():
+    while data[central + 46 : central + 46 + len(info.filename)] != info.filename.encode():
         central = data.index(b"PK\x01\x02", central + 4)
     data[central + 8] |= 0x01  # general purpose flag, bit 0: encrypted
     data[info.header_offset + 6] |= 0x01
@@ -696,9 +767,12 @@ def encrypted_member_docx() -> bytes:
 
 def broken_xml_docx() -> bytes:
     """A sound zip whose word/document.xml is cut off mid-element, as an interrupted save leaves it."""
-    return _replace_member(statement_docx("en")[0], "word/document.xml",
-                           b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
-                           b'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Statement')
+    return _replace_member(
+        statement_docx("en")[0],
+        "word/document.xml",
+        b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+        b'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Statement',
+    )
 
 
 @lru_cache(maxsize=None)
@@ -706,8 +780,10 @@ def zip_bomb_docx(megabytes: int = 300) -> bytes:
     """The English statement plus an "image" of `megabytes` MB of zeros, which deflate
     squeezes about 1000:1 (300 MB become ~300 KB). Built in chunks: takes about a second."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(statement_docx("en")[0])) as source, \
-            zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bomb:
+    with (
+        zipfile.ZipFile(io.BytesIO(statement_docx("en")[0])) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bomb,
+    ):
         for info in source.infolist():
             bomb.writestr(info, source.read(info))
         with bomb.open("word/media/image1.png", "w", force_zip64=True) as member:
@@ -727,11 +803,13 @@ def _replace_member(data: bytes, name: str, content: bytes) -> bytes:
 
 # --- small XML helpers --------------------------------------------------------------------------
 
+
 def _element(tag: str, attrs: dict[str, str] | None = None, text: str | None = None):
     element = OxmlElement(tag)
     for name, value in (attrs or {}).items():
-        element.set(qn(name) if not name.startswith("xml:") else
-                    "{http://www.w3.org/XML/1998/namespace}" + name[4:], value)
+        element.set(
+            qn(name) if not name.startswith("xml:") else "{http://www.w3.org/XML/1998/namespace}" + name[4:], value
+        )
     if text is not None:
         element.text = text
     return element

@@ -1,6 +1,7 @@
 """Web pages written by hand as a statement site serves them: a menu, the article, a
 "Similar documents" list and a footer, in English, Spanish (cp1252) and French; a page with a
 data table and an old page laid out with a table."""
+
 from __future__ import annotations
 
 ENGLISH_PAGE = """<!DOCTYPE html>

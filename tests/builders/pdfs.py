@@ -6,6 +6,7 @@ file, a truncated file, blank pages).
 
 The core fonts of fpdf2 only encode latin-1, which covers é, ñ, ç, ã, ü but not typographic
 quotes or dashes: the prose below keeps to it."""
+
 from __future__ import annotations
 
 import struct
@@ -51,8 +52,9 @@ Block = Union[str, Styled, Rows]
 class _Report(FPDF):
     """fpdf2 calls header() and footer() on every page, as a word processor repeats them."""
 
-    def __init__(self, header: str | None, footer: str | None, header_font: tuple[str, float],
-                 footer_font: tuple[str, float]):
+    def __init__(
+        self, header: str | None, footer: str | None, header_font: tuple[str, float], footer_font: tuple[str, float]
+    ):
         super().__init__(format="A4")
         self._header_text, self._footer_text = header, footer
         self._header_font, self._footer_font = header_font, footer_font
@@ -72,10 +74,18 @@ class _Report(FPDF):
             self.cell(0, 5, self._footer_text.format(n=self.page_no()), align="C")
 
 
-def report_pdf(pages: Sequence[Sequence[Block]], *, header: str | None = None,
-               footer: str | None = "Page {n}", title: str | None = None, author: str | None = None,
-               created: date | None = None, language: str | None = None,
-               header_font: tuple[str, float] = ("I", 9), footer_font: tuple[str, float] = ("", 9)) -> bytes:
+def report_pdf(
+    pages: Sequence[Sequence[Block]],
+    *,
+    header: str | None = None,
+    footer: str | None = "Page {n}",
+    title: str | None = None,
+    author: str | None = None,
+    created: date | None = None,
+    language: str | None = None,
+    header_font: tuple[str, float] = ("I", 9),
+    footer_font: tuple[str, float] = ("", 9),
+) -> bytes:
     """One PDF page per item of `pages`; paragraphs are justified like a word processor's,
     tables are ruled (every cell bordered). `footer` is formatted with the page number `n`; the
     fonts of header and footer are (style, size)."""
@@ -93,8 +103,9 @@ def report_pdf(pages: Sequence[Sequence[Block]], *, header: str | None = None,
     return bytes(pdf.output())
 
 
-def _set_properties(pdf: FPDF, title: str | None, author: str | None, created: date | None,
-                    language: str | None) -> None:
+def _set_properties(
+    pdf: FPDF, title: str | None, author: str | None, created: date | None, language: str | None
+) -> None:
     if title:
         pdf.set_title(title)
     if author:
@@ -172,24 +183,33 @@ _TABLE_ES: Rows = (
 def _english() -> tuple[dict, list[list[Block]]]:
     facts = dict(
         title="Regional Consultation on Migration Governance: Meeting Report",
-        author="María Fernández; John Smith", authors=("María Fernández", "John Smith"),
-        created=date(2024, 3, 15), language="en", pdf_language="en-GB",
+        author="María Fernández; John Smith",
+        authors=("María Fernández", "John Smith"),
+        created=date(2024, 3, 15),
+        language="en",
+        pdf_language="en-GB",
         header="Regional Consultation on Migration Governance",
         cut_before="national action plans should be",
         cut_after="reviewed every two years with the participation of local authorities",
-        hyphen_first="migra", hyphen_second="tion", table_page=2, table=_TABLE_EN,
+        hyphen_first="migra",
+        hyphen_second="tion",
+        table_page=2,
+        table=_TABLE_EN,
         before_table="The table below shows the arrivals registered at the main border crossings",
         after_table="The increase in 2023 was concentrated at the northern crossing",
-        headings=((1, "Report of the Santiago Consultation on Migration Governance"),
-                  (2, "1. Opening of the meeting"), (3, "1.1 Participation"),
-                  (2, "2. Arrivals and registrations"), (2, "3. Conclusions")),
+        headings=(
+            (1, "Report of the Santiago Consultation on Migration Governance"),
+            (2, "1. Opening of the meeting"),
+            (3, "1.1 Participation"),
+            (2, "2. Arrivals and registrations"),
+            (2, "3. Conclusions"),
+        ),
     )
     pages: list[list[Block]] = [
         [
             heading("Report of the Santiago Consultation\non Migration Governance", 1),
             heading("1. Opening of the meeting", 2),
-            "The regional consultation on migration governance took place in Santiago on 14 and 15 "
-            "March 2024.",
+            "The regional consultation on migration governance took place in Santiago on 14 and 15 March 2024.",
             heading("1.1 Participation", 3),
             "Delegations from eleven States, the International Organization for Migration "
             "and civil society organisations took part in the discussions, which were chaired by the "
@@ -202,11 +222,9 @@ def _english() -> tuple[dict, list[list[Block]]]:
             "national action plans should be",
         ],
         [
-            "reviewed every two years with the participation of local authorities and migrant "
-            "associations.",
+            "reviewed every two years with the participation of local authorities and migrant associations.",
             heading("2. Arrivals and registrations", 2),
-            "The table below shows the arrivals registered at the main border crossings in the last "
-            "three years.",
+            "The table below shows the arrivals registered at the main border crossings in the last three years.",
             _TABLE_EN,
             "The increase in 2023 was concentrated at the northern crossing, where reception capacity "
             "remains limited and where most requests for international protection were lodged.",
@@ -224,17 +242,27 @@ def _english() -> tuple[dict, list[list[Block]]]:
 def _spanish() -> tuple[dict, list[list[Block]]]:
     facts = dict(
         title="Consulta regional sobre la gobernanza de la migración: informe de la reunión",
-        author="Ana Núñez; François Léger", authors=("Ana Núñez", "François Léger"),
-        created=date(2023, 11, 8), language="es", pdf_language="es-CL",
+        author="Ana Núñez; François Léger",
+        authors=("Ana Núñez", "François Léger"),
+        created=date(2023, 11, 8),
+        language="es",
+        pdf_language="es-CL",
         header="Consulta regional sobre la gobernanza de la migración",
         cut_before="los planes nacionales de acción deberán ser",
         cut_after="revisados cada dos años con la participación de las autoridades locales",
-        hyphen_first="regulariza", hyphen_second="ción", table_page=2, table=_TABLE_ES,
+        hyphen_first="regulariza",
+        hyphen_second="ción",
+        table_page=2,
+        table=_TABLE_ES,
         before_table="El cuadro siguiente muestra las llegadas registradas en los principales pasos",
         after_table="El aumento de 2023 se concentró en el paso del norte",
-        headings=((1, "Informe de la consulta de Santiago sobre la gobernanza migratoria"),
-                  (2, "1. Apertura de la reunión"), (3, "1.1 Participación"),
-                  (2, "2. Llegadas y registros"), (2, "3. Conclusiones")),
+        headings=(
+            (1, "Informe de la consulta de Santiago sobre la gobernanza migratoria"),
+            (2, "1. Apertura de la reunión"),
+            (3, "1.1 Participación"),
+            (2, "2. Llegadas y registros"),
+            (2, "3. Conclusiones"),
+        ),
     )
     pages: list[list[Block]] = [
         [
@@ -282,8 +310,15 @@ def sample_report_pdf(lang: str = "en") -> SampleReport:
     and 2, a ruled table of numbers on page 2 between two paragraphs."""
     facts, pages = {"en": _english, "es": _spanish}[lang]()
     pdf_language = facts.pop("pdf_language")
-    data = report_pdf(pages, header=facts["header"], footer="Page {n}", title=facts["title"],
-                      author=facts["author"], created=facts["created"], language=pdf_language)
+    data = report_pdf(
+        pages,
+        header=facts["header"],
+        footer="Page {n}",
+        title=facts["title"],
+        author=facts["author"],
+        created=facts["created"],
+        language=pdf_language,
+    )
     return SampleReport(pdf=data, n_pages=len(pages), outline=outline(pages), **facts)
 
 
@@ -405,8 +440,12 @@ def two_column_pdf() -> TwoColumns:
         for text in _COLUMNS_SECOND:
             with columns.paragraph(bottom_margin=3) as paragraph:
                 paragraph.write(text)
-    return TwoColumns(bytes(pdf.output()), title, _COLUMNS_FIRST + _COLUMNS_SECOND,
-                      ("bottom of the left column to the top of the right", "column, so that a reader"))
+    return TwoColumns(
+        bytes(pdf.output()),
+        title,
+        _COLUMNS_FIRST + _COLUMNS_SECOND,
+        ("bottom of the left column to the top of the right", "column, so that a reader"),
+    )
 
 
 def turned_text_pdf(blocks: Sequence[Block], degrees: int) -> bytes:
@@ -434,12 +473,14 @@ def matrix_sized_pdf() -> bytes:
     and scaled by the text matrix (`16 0 0 16 x y Tm`). A 16 pt bold heading, an 11 pt bold
     one, and two paragraphs of 11 pt lines 14 pt apart with a wider gap between them."""
     lines = [("F2", 16, 740, "Background"), ("F2", 11, 712, "Sources of the data")]
-    body = ["The working group compared the figures of eleven States",
-            "and the definitions of a regular entry in each of them,",
-            "from border records to household surveys.",
-            None,
-            "It agreed on a common calendar for the publication",
-            "of quarterly data by the national statistical offices."]
+    body = [
+        "The working group compared the figures of eleven States",
+        "and the definitions of a regular entry in each of them,",
+        "from border records to household surveys.",
+        None,
+        "It agreed on a common calendar for the publication",
+        "of quarterly data by the national statistical offices.",
+    ]
     y = 690
     for text in body:
         if text is None:
@@ -447,8 +488,9 @@ def matrix_sized_pdf() -> bytes:
             continue
         lines.append(("F1", 11, y, text))
         y -= 14
-    content = "\n".join(f"BT /{font} 1 Tf {size} 0 0 {size} 72 {y} Tm ({text}) Tj ET"
-                         for font, size, y, text in lines).encode("latin-1")
+    content = "\n".join(
+        f"BT /{font} 1 Tf {size} 0 0 {size} 72 {y} Tm ({text}) Tj ET" for font, size, y, text in lines
+    ).encode("latin-1")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

@@ -1,6 +1,7 @@
 """Each seed's expectations (tests/gold/*.json) checked against the landed warehouse.
 
 What the pipeline cannot do yet stays here as a strict xfail naming the gap."""
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,9 @@ def cases(check: str):
 
 
 def document(con, stem: str) -> dict:
-    row = con.execute("SELECT doc_id, title, language, clean_text FROM documents WHERE source_path = ?",
-                      [GOLDS[stem]["file"]]).fetchone()
+    row = con.execute(
+        "SELECT doc_id, title, language, clean_text FROM documents WHERE source_path = ?", [GOLDS[stem]["file"]]
+    ).fetchone()
     assert row is not None, f"{stem} did not land"
     return dict(zip(("doc_id", "title", "language", "clean_text"), row))
 
@@ -51,9 +53,12 @@ def test_title(seeded_con, stem):
 @pytest.mark.parametrize("stem", cases("headings"))
 def test_headings_start_sections_in_order(seeded_con, stem):
     doc = document(seeded_con, stem)
-    headings = [fold(h) for (h,) in seeded_con.execute(
-        "SELECT heading FROM sections WHERE doc_id = ? AND heading IS NOT NULL ORDER BY section_no",
-        [doc["doc_id"]]).fetchall()]
+    headings = [
+        fold(h)
+        for (h,) in seeded_con.execute(
+            "SELECT heading FROM sections WHERE doc_id = ? AND heading IS NOT NULL ORDER BY section_no", [doc["doc_id"]]
+        ).fetchall()
+    ]
     position = 0
     for expected in GOLDS[stem]["headings"]:
         found = next((i for i in range(position, len(headings)) if headings[i].startswith(fold(expected))), None)
@@ -81,16 +86,19 @@ def test_must_remove(seeded_con, stem):
     artifacts = seeded_con.execute("SELECT kind, text FROM artifacts WHERE doc_id = ?", [doc["doc_id"]]).fetchall()
     for kind, text in removal_items(stem):
         assert fold(text) not in clean, f"{text!r} survived"
-        recorded = [a for k, a in artifacts if k == kind and a.strip()
-                    and (fold(a) in fold(text) or fold(text) in fold(a))]
+        recorded = [
+            a for k, a in artifacts if k == kind and a.strip() and (fold(a) in fold(text) or fold(text) in fold(a))
+        ]
         assert recorded, f"no {kind} artifact records {text!r}"
 
 
 @pytest.mark.parametrize("stem", cases("must_rejoin"))
 def test_must_rejoin(seeded_con, stem):
     doc = document(seeded_con, stem)
-    paragraphs = [fold(t) for (t,) in seeded_con.execute(
-        "SELECT text FROM paragraphs WHERE doc_id = ?", [doc["doc_id"]]).fetchall()]
+    paragraphs = [
+        fold(t)
+        for (t,) in seeded_con.execute("SELECT text FROM paragraphs WHERE doc_id = ?", [doc["doc_id"]]).fetchall()
+    ]
     for phrase in GOLDS[stem]["must_rejoin"]:
         assert any(fold(phrase) in p for p in paragraphs), f"{phrase!r} is not whole in one paragraph"
 
@@ -100,7 +108,8 @@ def test_page_numbers_gone_from_page_ends(seeded_con):
     stem = "004_d5584d9c1a84edb5"
     doc = document(seeded_con, stem)
     n_removed = seeded_con.execute(
-        "SELECT count(*) FROM artifacts WHERE doc_id = ? AND kind = 'page_number'", [doc["doc_id"]]).fetchone()[0]
+        "SELECT count(*) FROM artifacts WHERE doc_id = ? AND kind = 'page_number'", [doc["doc_id"]]
+    ).fetchone()[0]
     assert n_removed == GOLDS[stem]["page_numbers"]["pages"]
     for n in range(1, GOLDS[stem]["page_numbers"]["pages"] + 1):
         assert not re.search(rf"\s{n}\s*(?:\n|\Z)", doc["clean_text"]), f"page number {n} left at a page end"
@@ -110,13 +119,20 @@ def test_page_numbers_gone_from_page_ends(seeded_con):
 def test_optional_removals_are_recorded_under_their_kind(seeded_con, stem):
     """Welcome, not required, by the gold; once achieved, kept."""
     doc = document(seeded_con, stem)
-    paragraphs = {fold(t) for (t,) in seeded_con.execute(
-        "SELECT text FROM paragraphs WHERE doc_id = ?", [doc["doc_id"]]).fetchall()}
+    paragraphs = {
+        fold(t)
+        for (t,) in seeded_con.execute("SELECT text FROM paragraphs WHERE doc_id = ?", [doc["doc_id"]]).fetchall()
+    }
     for item in GOLDS[stem]["optional_remove"]:
         noise = fold(item["text"].split("\n\n")[0])
         assert noise not in paragraphs, f"{noise!r} is still a paragraph"
-        assert seeded_con.execute("SELECT count(*) FROM artifacts WHERE doc_id = ? AND kind = ? AND text ILIKE ?",
-                                  [doc["doc_id"], item["kind"], noise[:40] + "%"]).fetchone()[0] == 1
+        assert (
+            seeded_con.execute(
+                "SELECT count(*) FROM artifacts WHERE doc_id = ? AND kind = ? AND text ILIKE ?",
+                [doc["doc_id"], item["kind"], noise[:40] + "%"],
+            ).fetchone()[0]
+            == 1
+        )
 
 
 def _found(expected: str, extracted: list[str]) -> bool:
@@ -129,8 +145,8 @@ def _found(expected: str, extracted: list[str]) -> bool:
 def test_metadata(seeded_con, stem):
     doc = document(seeded_con, stem)
     authors, organizations, places, doc_date, symbols = seeded_con.execute(
-        "SELECT authors, organizations, places, doc_date, un_symbols FROM documents WHERE doc_id = ?",
-        [doc["doc_id"]]).fetchone()
+        "SELECT authors, organizations, places, doc_date, un_symbols FROM documents WHERE doc_id = ?", [doc["doc_id"]]
+    ).fetchone()
     gold = GOLDS[stem].get("metadata", {})
     for name in gold.get("authors", []):
         assert _found(name, authors), (name, authors)

@@ -1,5 +1,6 @@
 """A folder of broken files beside good ones: every broken file lands a typed failure whose
 message says what to do, every good file still lands, and the run completes."""
+
 from __future__ import annotations
 
 import shutil
@@ -25,10 +26,14 @@ BROKEN = {
     "old-word.docx": (docx_files.not_a_zip_docx, "corrupt"),
     "damaged.docx": (docx_files.bad_crc_docx, "corrupt"),
     "bomb.docx": (docx_files.zip_bomb_docx, "zip_bomb"),
-    "wrong-charset.html": (lambda: ENGLISH_PAGE.replace("’", "'").replace("Geneva", "Genève").encode("latin-1"),
-                           "bad_charset"),
-    "unknown-charset.html": (lambda: b'<html><head><meta charset="x-made-up"></head><body><p>Hola</p></body></html>',
-                             "unknown_charset"),
+    "wrong-charset.html": (
+        lambda: ENGLISH_PAGE.replace("’", "'").replace("Geneva", "Genève").encode("latin-1"),
+        "bad_charset",
+    ),
+    "unknown-charset.html": (
+        lambda: b'<html><head><meta charset="x-made-up"></head><body><p>Hola</p></body></html>',
+        "unknown_charset",
+    ),
 }
 GOOD = {
     "report.pdf": lambda: pdfs.sample_report_pdf("en").pdf,
@@ -56,11 +61,16 @@ def run(prefect_server, tmp_path_factory):
 def test_each_broken_file_lands_a_typed_failure(run):
     result, location = run
     con = connect(location, read_only=True)
-    failures = {path: (error_type, message) for path, error_type, message in con.execute(
-        "SELECT source_path, error_type, error_message FROM failures").fetchall()}
+    failures = {
+        path: (error_type, message)
+        for path, error_type, message in con.execute(
+            "SELECT source_path, error_type, error_message FROM failures"
+        ).fetchall()
+    }
     con.close()
-    assert {path: error_type for path, (error_type, _) in failures.items()} == \
-        {name: error_type for name, (_, error_type) in BROKEN.items()}
+    assert {path: error_type for path, (error_type, _) in failures.items()} == {
+        name: error_type for name, (_, error_type) in BROKEN.items()
+    }
     for path, (_, message) in failures.items():
         assert len(message) > 30, (path, message)  # a reason and what to do, not a bare exception name
 

@@ -1,4 +1,5 @@
 """The `consultations` command as a user runs it: a real process on a real warehouse."""
+
 from __future__ import annotations
 
 import csv
@@ -20,8 +21,14 @@ def cli(*args: str) -> subprocess.CompletedProcess:
 
 def test_sql_csv_is_a_header_then_one_line_per_row(seeded_warehouse):
     location = seeded_warehouse[0]
-    done = cli("sql", "SELECT source_path, language FROM documents ORDER BY 1", "--format", "csv",
-               "--warehouse", str(location.root))
+    done = cli(
+        "sql",
+        "SELECT source_path, language FROM documents ORDER BY 1",
+        "--format",
+        "csv",
+        "--warehouse",
+        str(location.root),
+    )
     assert done.returncode == 0, done.stderr
     rows = list(csv.reader(io.StringIO(done.stdout)))
     assert rows[0] == ["source_path", "language"] and len(rows) == 6
@@ -30,8 +37,14 @@ def test_sql_csv_is_a_header_then_one_line_per_row(seeded_warehouse):
 
 def test_sql_json_and_table_formats(seeded_warehouse):
     location = seeded_warehouse[0]
-    done = cli("sql", "SELECT kind, count(*) AS n FROM artifacts GROUP BY kind ORDER BY n DESC",
-               "-f", "json", "-w", str(location.root))
+    done = cli(
+        "sql",
+        "SELECT kind, count(*) AS n FROM artifacts GROUP BY kind ORDER BY n DESC",
+        "-f",
+        "json",
+        "-w",
+        str(location.root),
+    )
     assert done.returncode == 0, done.stderr
     kinds = {row["kind"]: row["n"] for row in json.loads(done.stdout)}
     assert kinds["similar_documents"] >= 100 and kinds["word_bookmark"] == 1
@@ -65,8 +78,11 @@ def test_readers_are_not_blocked_by_an_open_write_and_never_see_it(seeded_wareho
     writer.execute("BEGIN TRANSACTION")
     writer.execute(f"DELETE FROM {CATALOG}.documents")
     result: dict = {}
-    reader = threading.Thread(target=lambda: result.update(
-        done=cli("sql", "SELECT count(*) AS n FROM documents", "-f", "csv", "-w", str(location.root))))
+    reader = threading.Thread(
+        target=lambda: result.update(
+            done=cli("sql", "SELECT count(*) AS n FROM documents", "-f", "csv", "-w", str(location.root))
+        )
+    )
     reader.start()
     reader.join(timeout=60)
     writer.execute("ROLLBACK")

@@ -2,6 +2,7 @@
 
 The other writer is a real second process holding SQLite's write lock on the catalog (as a
 commit in progress does); it lets go only once the run has hit the lock and said so."""
+
 from __future__ import annotations
 
 import logging
@@ -53,8 +54,12 @@ def test_a_run_landing_during_another_commit_waits_and_loses_nothing(prefect_ser
     shutil.move(tmp_path / "later.txt", inbox / "000_30b19b25cf31b9f3.txt")
 
     location = resolve_location(warehouse)
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_THE_WRITE_LOCK, str(location.catalog_file)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_THE_WRITE_LOCK, str(location.catalog_file)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     watcher = ReleaseOnConflict(holder)
     run_logs = logging.getLogger("prefect.task_runs")
     run_logs.addHandler(watcher)
@@ -77,7 +82,8 @@ def test_a_run_landing_during_another_commit_waits_and_loses_nothing(prefect_ser
     try:
         assert con.execute("SELECT count(*) FROM documents").fetchone() == (5,)
         assert con.execute("SELECT count(*), count(DISTINCT run_id) FROM runs").fetchone() == (2, 2)
-        assert con.execute("SELECT count(*) FROM documents WHERE source_path = '000_30b19b25cf31b9f3.txt'"
-                           ).fetchone() == (1,)
+        assert con.execute(
+            "SELECT count(*) FROM documents WHERE source_path = '000_30b19b25cf31b9f3.txt'"
+        ).fetchone() == (1,)
     finally:
         con.close()

@@ -5,6 +5,7 @@ process, a process pool inside each stage task) and by runner="dask" (a local cl
 worker processes that the flow starts and stops, each batch one task run on a worker). Then both
 are reprocessed, the second on a running cluster given by its address. ~30-45 s on 2 cores, most
 of it Dask worker processes starting (each imports Prefect and the readers)."""
+
 from __future__ import annotations
 
 import os
@@ -23,17 +24,20 @@ pytestmark = pytest.mark.integration
 BATCH_SIZE = 3  # 8 readable files: three batches, so two workers run batches side by side
 VOLATILE = {"run_id", "ingested_at", "failed_at", "first_seen", "last_seen"}
 KEYS = {
-    "documents": ["doc_id"], "sources": ["source_path"], "sections": ["doc_id", "section_no"],
-    "paragraphs": ["doc_id", "section_no", "para_no"], "artifacts": ["doc_id", "artifact_no"],
+    "documents": ["doc_id"],
+    "sources": ["source_path"],
+    "sections": ["doc_id", "section_no"],
+    "paragraphs": ["doc_id", "section_no", "para_no"],
+    "artifacts": ["doc_id", "artifact_no"],
     "failures": ["source_path", "stage"],
 }
 EXTRA = {
     "extra_es.txt": "Consulta regional sobre migración\n\nLa Red Regional agradece la oportunidad de "
-                    "participar en esta consulta sobre el Pacto Mundial para una Migración Segura.\n",
+    "participar en esta consulta sobre el Pacto Mundial para una Migración Segura.\n",
     "extra_fr.md": "# Consultation régionale\n\nLe Réseau des organisations de la société civile remercie "
-                   "les co-facilitateurs de lui donner la parole lors de cette consultation.\n",
+    "les co-facilitateurs de lui donner la parole lors de cette consultation.\n",
     "notes/extra_en.txt": "Stocktaking meeting\n\nThe regional review heard civil society on safe, orderly "
-                          "and regular migration, on detention and on the rights of migrant workers.\n",
+    "and regular migration, on detention and on the rights of migrant workers.\n",
 }
 
 
@@ -133,34 +137,44 @@ def test_the_dask_run_reports_like_the_default_one(ingested):
     assert {path for path, _ in dask.slowest} == {path for path, _ in default.slowest}
     assert len(dask.slowest) == 9  # every file, the one that failed too
     assert {"cluster", "batches", "extract", "clean", "structure", "language", "tabulate", "land"} <= set(
-        dask.stage_seconds)
+        dask.stage_seconds
+    )
     this_run = FlowRunFilter(id=FlowRunFilterId(any_=[UUID(dask.run_id)]))
     with get_client(sync_client=True) as client:
         artifacts = {a.type: a for a in client.read_artifacts(flow_run_filter=this_run)}
-        batches = client.read_task_runs(flow_run_filter=this_run,
-                                        task_run_filter=TaskRunFilter(name=TaskRunFilterName(like_="ingest batch")))
+        batches = client.read_task_runs(
+            flow_run_filter=this_run, task_run_filter=TaskRunFilter(name=TaskRunFilterName(like_="ingest batch"))
+        )
     assert artifacts["progress"].data == 100.0
     # the command's progress bar moves as batches come back from the workers, in any order
     assert [p.done for p in progress if p.phase == "processing"] == [3, 6, 9]
     workers = {p.worker for p in progress if p.phase == "processing"}
-    assert len(workers) == 2 and f"{socket.gethostname()}:{os.getpid()}" not in workers, \
+    assert len(workers) == 2 and f"{socket.gethostname()}:{os.getpid()}" not in workers, (
         f"the batches did not run on the two Dask workers: {workers}"
+    )
     assert progress[-1].phase == "landed" and progress[-1].failed == 1
     assert "| empty.txt | extract | empty |" in artifacts["markdown"].data
     assert len(batches) == 3 and all(b.state.is_completed() for b in batches)
     # the stage tasks log from the Dask workers
-    assert run_logs_contain(dask.run_id, "empty.txt failed at extract: empty"), \
+    assert run_logs_contain(dask.run_id, "empty.txt failed at extract: empty"), (
         "the failure of empty.txt, logged on a Dask worker, never reached the run's logs"
+    )
 
 
 def test_reprocess_on_a_running_cluster_rebuilds_the_same_tables(ingested, cluster_address):
     from flows.reprocess import reprocess
 
     default, dask, _, _ = ingested
-    rebuilt = [reprocess(default.warehouse, all_documents=True, batch_size=BATCH_SIZE,
-                         disabled_rules=["drop_word_bookmarks"]),
-               reprocess(dask.warehouse, all_documents=True, batch_size=BATCH_SIZE,
-                         disabled_rules=["drop_word_bookmarks"], runner=cluster_address)]
+    rebuilt = [
+        reprocess(default.warehouse, all_documents=True, batch_size=BATCH_SIZE, disabled_rules=["drop_word_bookmarks"]),
+        reprocess(
+            dask.warehouse,
+            all_documents=True,
+            batch_size=BATCH_SIZE,
+            disabled_rules=["drop_word_bookmarks"],
+            runner=cluster_address,
+        ),
+    ]
     assert [(r.n_examined, r.n_rebuilt, r.failures) for r in rebuilt] == [(8, 8, [])] * 2
     assert rebuilt[0].pipeline_version == rebuilt[1].pipeline_version
     assert contents(dask.warehouse) == contents(default.warehouse)

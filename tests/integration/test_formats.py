@@ -1,5 +1,6 @@
 """PDF, Word and web pages through the real flow: their pages, heading styles, tables and
 furniture land in the warehouse, and the page noise is gone from the clean text."""
+
 from __future__ import annotations
 
 import shutil
@@ -64,13 +65,19 @@ def landed(prefect_server, tmp_path_factory) -> Landed:
 
 def test_every_file_lands_with_its_format_and_language(landed):
     assert landed.result.failures == []
-    rows = {r["source_path"]: r for r in landed.rows(
-        "SELECT source_path, source_format, language, n_pages, encoding FROM documents")}
+    rows = {
+        r["source_path"]: r
+        for r in landed.rows("SELECT source_path, source_format, language, n_pages, encoding FROM documents")
+    }
     assert {p: (r["source_format"], r["language"]) for p, r in rows.items()} == {
-        "reports/report_en.pdf": ("pdf", "en"), "reports/report_es.pdf": ("pdf", "es"),
-        "statements/statement_en.docx": ("docx", "en"), "statements/statement_fr.docx": ("docx", "fr"),
-        "web/statement_en.html": ("html", "en"), "web/declaracion_es.html": ("html", "es"),
-        "web/arrivals.html": ("html", "en"), "seed.txt": ("txt", "en"),
+        "reports/report_en.pdf": ("pdf", "en"),
+        "reports/report_es.pdf": ("pdf", "es"),
+        "statements/statement_en.docx": ("docx", "en"),
+        "statements/statement_fr.docx": ("docx", "fr"),
+        "web/statement_en.html": ("html", "en"),
+        "web/declaracion_es.html": ("html", "es"),
+        "web/arrivals.html": ("html", "en"),
+        "seed.txt": ("txt", "en"),
     }
     assert rows["reports/report_en.pdf"]["n_pages"] == landed.reports["en"].n_pages
     assert rows["web/declaracion_es.html"]["encoding"] == "cp1252"
@@ -104,7 +111,7 @@ def test_pdf_paragraphs_sections_and_artifacts_know_their_page(landed, lang):
     assert max(s["page_end"] for s in sections) == report.n_pages
     artifacts = landed.rows("SELECT * FROM artifacts WHERE doc_id = ?", doc["doc_id"])
     assert all(a["page"] is not None for a in artifacts)
-    assert all(doc["raw_text"][a["raw_start"]:a["raw_end"]] == a["text"] for a in artifacts)
+    assert all(doc["raw_text"][a["raw_start"] : a["raw_end"]] == a["text"] for a in artifacts)
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -113,10 +120,14 @@ def test_a_pdf_table_lands_in_tables_not_in_paragraphs(landed, lang):
     doc = landed.document(f"reports/report_{lang}.pdf")
     tables = landed.rows("SELECT * FROM tables WHERE doc_id = ?", doc["doc_id"])
     assert [(t["table_no"], t["page"], [tuple(row) for row in t["cells"]]) for t in tables] == [
-        (0, report.table_page, list(report.table))]
+        (0, report.table_page, list(report.table))
+    ]
     figures = [cell for row in report.table[1:] for cell in row[1:]]
-    assert not [p for p in landed.rows("SELECT text FROM paragraphs WHERE doc_id = ?", doc["doc_id"])
-                if any(f in p["text"] for f in figures)]
+    assert not [
+        p
+        for p in landed.rows("SELECT text FROM paragraphs WHERE doc_id = ?", doc["doc_id"])
+        if any(f in p["text"] for f in figures)
+    ]
     [table_artifact] = landed.rows("SELECT * FROM artifacts WHERE doc_id = ? AND kind = 'table'", doc["doc_id"])
     assert table_artifact["rule"] == "pdf_reader@1" and all(f in table_artifact["text"] for f in figures)
 
@@ -144,13 +155,22 @@ def test_word_heading_styles_give_sections_and_levels(landed, lang):
 def test_word_lists_tables_headers_and_bookmarks(landed, lang):
     facts = landed.statements[lang]
     doc = landed.document(f"statements/statement_{lang}.docx")
-    items = [p["text"] for p in landed.rows(
-        "SELECT text FROM paragraphs WHERE doc_id = ? AND kind = 'list_item' ORDER BY section_no, para_no", doc["doc_id"])]
+    items = [
+        p["text"]
+        for p in landed.rows(
+            "SELECT text FROM paragraphs WHERE doc_id = ? AND kind = 'list_item' ORDER BY section_no, para_no",
+            doc["doc_id"],
+        )
+    ]
     assert [i.removeprefix("- ") for i in items] == list(facts.bullet_items + facts.numbered_items)
     [table] = landed.rows("SELECT cells FROM tables WHERE doc_id = ?", doc["doc_id"])
     assert [tuple(row) for row in table["cells"]] == list(facts.table_cells)
-    furniture = {(a["kind"], a["text"].strip()) for a in landed.rows(
-        "SELECT kind, text FROM artifacts WHERE doc_id = ? AND rule = 'docx_reader@1'", doc["doc_id"])}
+    furniture = {
+        (a["kind"], a["text"].strip())
+        for a in landed.rows(
+            "SELECT kind, text FROM artifacts WHERE doc_id = ? AND rule = 'docx_reader@1'", doc["doc_id"]
+        )
+    }
     assert furniture == {("running_header", facts.header), ("running_footer", facts.footer)}
     assert facts.header not in doc["clean_text"] and facts.footer not in doc["clean_text"]
     assert not [secret for secret in facts.never_in_text if secret in doc["raw_text"]]
@@ -159,8 +179,10 @@ def test_word_lists_tables_headers_and_bookmarks(landed, lang):
 
 def test_web_page_furniture_is_recorded_and_headings_kept(landed):
     doc = landed.document("web/statement_en.html")
-    kinds = {a["kind"] for a in landed.rows(
-        "SELECT kind FROM artifacts WHERE doc_id = ? AND rule = 'html_reader@1'", doc["doc_id"])}
+    kinds = {
+        a["kind"]
+        for a in landed.rows("SELECT kind FROM artifacts WHERE doc_id = ? AND rule = 'html_reader@1'", doc["doc_id"])
+    }
     assert kinds == {"navigation", "similar_documents", "footer"}
     assert "Similar documents" not in doc["clean_text"] and "All rights reserved" not in doc["clean_text"]
     headings = landed.rows("SELECT heading, level FROM sections WHERE doc_id = ? ORDER BY section_no", doc["doc_id"])
@@ -183,10 +205,14 @@ def test_reprocess_keeps_reader_furniture_tables_and_properties(landed):
     from flows.reprocess import reprocess
 
     def snapshot():
-        return (landed.rows("SELECT doc_id, kind, raw_start, raw_end FROM artifacts "
-                            "WHERE rule LIKE '%\\_reader@%' ESCAPE '\\' ORDER BY ALL"),
-                landed.rows("SELECT * FROM tables ORDER BY ALL"),
-                landed.rows("SELECT doc_id, properties, clean_text FROM documents ORDER BY doc_id"))
+        return (
+            landed.rows(
+                "SELECT doc_id, kind, raw_start, raw_end FROM artifacts "
+                "WHERE rule LIKE '%\\_reader@%' ESCAPE '\\' ORDER BY ALL"
+            ),
+            landed.rows("SELECT * FROM tables ORDER BY ALL"),
+            landed.rows("SELECT doc_id, properties, clean_text FROM documents ORDER BY doc_id"),
+        )
 
     before = snapshot()
     assert before[0] and before[1]
@@ -199,8 +225,10 @@ def test_reprocess_keeps_reader_furniture_tables_and_properties(landed):
 def test_pdf_headings_in_larger_bold_type_give_sections_and_levels(landed, lang):
     report = landed.reports[lang]
     doc = landed.document(f"reports/report_{lang}.pdf")
-    sections = landed.rows("SELECT heading, level, page_start FROM sections WHERE doc_id = ? AND heading IS NOT NULL "
-                           "ORDER BY section_no", doc["doc_id"])
+    sections = landed.rows(
+        "SELECT heading, level, page_start FROM sections WHERE doc_id = ? AND heading IS NOT NULL ORDER BY section_no",
+        doc["doc_id"],
+    )
     assert [(s["level"], s["heading"]) for s in sections] == list(report.headings)
     assert doc["title"] == report.headings[0][1]
     assert sections[-1]["page_start"] == report.n_pages

@@ -1,4 +1,5 @@
 """Real flow runs on a real warehouse: idempotence, supersession, duplicates and bad files."""
+
 from __future__ import annotations
 
 import os
@@ -83,8 +84,11 @@ def test_same_content_at_two_paths_is_one_document_with_two_sources(prefect_serv
     warehouse = tmp_path / "wh"
     result = run(inbox, warehouse)
     assert result.n_seen == 6 and len(result.doc_ids) == 5
-    rows = query(warehouse, "SELECT source_path FROM sources WHERE doc_id = "
-                            "(SELECT doc_id FROM sources WHERE source_path = 'copies/statement.md')")
+    rows = query(
+        warehouse,
+        "SELECT source_path FROM sources WHERE doc_id = "
+        "(SELECT doc_id FROM sources WHERE source_path = 'copies/statement.md')",
+    )
     assert sorted(r[0] for r in rows) == ["002_0dc92c18a11a9b3c.txt", "copies/statement.md"]
     assert query(warehouse, "SELECT count(*) FROM documents") == [(5,)]
 
@@ -133,8 +137,9 @@ def test_the_run_publishes_its_summary_and_documents_as_artifacts(prefect_server
     assert "003_03313f0c5d3ab870.txt" in str(by_type["table"].data)
     with get_client(sync_client=True) as client:
         assert client.read_flow_run(UUID(result.run_id)).name.startswith("ingest inbox · ")
-    assert run_logs_contain(result.run_id, "empty.txt failed at extract: empty"), \
+    assert run_logs_contain(result.run_id, "empty.txt failed at extract: empty"), (
         "the failure of empty.txt never reached the run's logs"
+    )
 
 
 def test_a_file_rewritten_between_discover_and_extract_fails_instead_of_landing_wrong_text(inbox, tmp_path):
@@ -148,7 +153,8 @@ def test_a_file_rewritten_between_discover_and_extract_fails_instead_of_landing_
     target.write_bytes(target.read_bytes() + b"\nA paragraph copied after the hash.\n")
     docs, failures, _ = extract_files(inbox, list(found.classified.to_process))
     assert [(f.source_path, f.stage, f.error_type) for f in failures] == [
-        ("000_30b19b25cf31b9f3.txt", "extract", "changed_during_run")]
+        ("000_30b19b25cf31b9f3.txt", "extract", "changed_during_run")
+    ]
     assert len(docs) == 4 and "000_30b19b25cf31b9f3.txt" not in {d.source_path for d in docs}
 
 

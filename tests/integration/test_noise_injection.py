@@ -11,6 +11,7 @@ and keeps exactly the words without noise inside, each class is credited only to
 damage is noticed) guard the measurement, so a target test cannot pass or fail for a wrong
 reason.
 """
+
 from __future__ import annotations
 
 import re
@@ -52,6 +53,7 @@ def rules_report(docs):
 
 # ----------------------------------------------------------------------------- the corpus
 
+
 @pytest.mark.parametrize("lang", corpus.LANGUAGES)
 def test_corpus_has_enough_paragraphs_of_the_right_length(lang):
     paragraphs = corpus.PARAGRAPHS[lang]
@@ -64,9 +66,26 @@ def test_corpus_has_enough_paragraphs_of_the_right_length(lang):
 
 def test_corpus_carries_the_features_that_must_survive_cleaning():
     text = "\n".join(p for lang in corpus.LANGUAGES for p in corpus.PARAGRAPHS[lang])
-    for feature in (r"^1\. ", r"\b20\d\d\.$", r"\d%", r"paragraph 25\.", r"A/RES/71/280",
-                    r"E/CN\.9/2018/2", r"Estados-membros", r"peut-être", r"well-known", r"follow-up",
-                    r"sub-regional", r"œ", r"«", r"»", r"“", r"”", r"\bn\.º", r"\(IOM\)"):
+    for feature in (
+        r"^1\. ",
+        r"\b20\d\d\.$",
+        r"\d%",
+        r"paragraph 25\.",
+        r"A/RES/71/280",
+        r"E/CN\.9/2018/2",
+        r"Estados-membros",
+        r"peut-être",
+        r"well-known",
+        r"follow-up",
+        r"sub-regional",
+        r"œ",
+        r"«",
+        r"»",
+        r"“",
+        r"”",
+        r"\bn\.º",
+        r"\(IOM\)",
+    ):
         assert re.search(feature, text, re.M), feature
     headings = {h for lang in corpus.LANGUAGES for h in corpus.HEADINGS[lang]}
     assert {"Recomendaciones", "Contexte"} <= headings
@@ -74,6 +93,7 @@ def test_corpus_carries_the_features_that_must_survive_cleaning():
 
 
 # ----------------------------------------------------------------------------- the harness
+
 
 def test_every_class_is_injected_often_enough(docs):
     counts = {cls: 0 for cls in CLASSES}
@@ -87,7 +107,7 @@ def test_every_class_is_injected_often_enough(docs):
 def test_recorded_spans_are_exact(docs):
     for doc in docs:
         for item in doc.noise:
-            assert doc.raw[item.start:item.end] == item.text
+            assert doc.raw[item.start : item.end] == item.text
         assert [w.text for w in doc.words] == WORD_RE.findall("\n\n".join(doc.blocks))
         assert all(a.end <= b.start for a, b in zip(doc.words, doc.words[1:]))
         assert oracle_cleaner(doc)[0] == doc.oracle_text
@@ -104,7 +124,7 @@ def test_a_perfect_cleaner_scores_100_percent(docs):
 def test_a_cleaner_that_does_nothing_removes_nothing_and_keeps_only_words_without_noise(docs):
     report = measure_documents(docs, identity_cleaner)
     assert report.n_removed == 0 < report.n_noise
-    intact = sum(doc.raw[w.start:w.end] == w.text for doc in docs for w in doc.words)
+    intact = sum(doc.raw[w.start : w.end] == w.text for doc in docs for w in doc.words)
     assert report.n_kept == intact
     assert 0.9 < intact / report.n_words < 1  # in-word noise (ligatures, hyphenation...) exists
 
@@ -118,43 +138,66 @@ def test_removing_one_class_is_credited_to_that_class_only(docs, cls):
         if other == cls:
             continue
         # A page break taken out whole takes the page numbers, headers... inside it along.
-        inside = sum(1 for doc in sample for item in doc.noise if item.cls == other
-                     and cls == "page_break" and any(b.cls == cls and b.start <= item.start
-                                                     and item.end <= b.end for b in doc.noise))
+        inside = sum(
+            1
+            for doc in sample
+            for item in doc.noise
+            if item.cls == other
+            and cls == "page_break"
+            and any(b.cls == cls and b.start <= item.start and item.end <= b.end for b in doc.noise)
+        )
         assert stats.removed == inside, other
 
 
 def _oracle_with(doc, change):
-    removals = [change(Removal(e.kind, "oracle@1", doc.raw[e.start:e.end], e.replacement, e.start, e.end))
-                for e in doc.oracle]
+    removals = [
+        change(Removal(e.kind, "oracle@1", doc.raw[e.start : e.end], e.replacement, e.start, e.end)) for e in doc.oracle
+    ]
     return replay(doc.raw, removals), removals
 
 
 def test_damage_and_half_done_removals_are_noticed(docs):
     sample = docs[:N_ATTRIBUTION]
     # Hyphenation "removed" by a space: the noise is gone but every word it cut is lost.
-    report = measure_documents(sample, lambda d: _oracle_with(
-        d, lambda r: replace(r, replacement=" ") if r.kind == "hyphenation" else r))
-    cut = {(d.doc_id, w.start) for d in sample for w in d.words for i in d.noise
-           if i.cls == "hyphenation" and w.start < i.start < w.end}
+    report = measure_documents(
+        sample, lambda d: _oracle_with(d, lambda r: replace(r, replacement=" ") if r.kind == "hyphenation" else r)
+    )
+    cut = {
+        (d.doc_id, w.start)
+        for d in sample
+        for w in d.words
+        for i in d.noise
+        if i.cls == "hyphenation" and w.start < i.start < w.end
+    }
     assert report.classes["hyphenation"].removed == report.classes["hyphenation"].injected
     assert report.n_words - report.n_kept == len(cut) > 0
     # A removal that puts the noise back is no removal; a page break kept as a paragraph break
     # is not joined (and costs no word).
-    report = measure_documents(sample, lambda d: _oracle_with(
-        d, lambda r: replace(r, replacement=r.text) if r.kind == "markdown_residue"
-        else replace(r, replacement="\n\n") if r.kind == "page_break" else r))
+    report = measure_documents(
+        sample,
+        lambda d: _oracle_with(
+            d,
+            lambda r: replace(r, replacement=r.text)
+            if r.kind == "markdown_residue"
+            else replace(r, replacement="\n\n")
+            if r.kind == "page_break"
+            else r,
+        ),
+    )
     assert report.classes["markdown_residue"].removed == 0
     assert report.classes["page_break"].removed == 0
     assert report.n_kept == report.n_words
+
     # A rule that eats a real word is caught, whatever noise is near it.
     def drop_first_word(doc):
         w = doc.words[len(doc.words) // 2]
         edits = [e for e in doc.oracle if e.end <= w.start or e.start >= w.end]
-        removals = [Removal(e.kind, "oracle@1", doc.raw[e.start:e.end], e.replacement, e.start, e.end)
-                    for e in edits] + [Removal("bug", "bug@1", doc.raw[w.start:w.end], "", w.start, w.end)]
+        removals = [
+            Removal(e.kind, "oracle@1", doc.raw[e.start : e.end], e.replacement, e.start, e.end) for e in edits
+        ] + [Removal("bug", "bug@1", doc.raw[w.start : w.end], "", w.start, w.end)]
         removals.sort(key=lambda r: r.raw_start)
         return replay(doc.raw, removals), removals
+
     report = measure_documents(sample, drop_first_word)
     assert report.n_words - report.n_kept == len(sample)
     assert report.lost_rules["bug@1"] == len(sample)
@@ -169,6 +212,7 @@ def test_measure_is_deterministic():
 
 
 # ----------------------------------------------------------------------------- the targets
+
 
 def test_rules_remove_at_least_95_percent_of_injected_noise(rules_report):
     assert rules_report.noise_removed_share >= NOISE_TARGET, "\n" + rules_report.summary()

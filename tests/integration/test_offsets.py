@@ -1,4 +1,5 @@
 """The offset contract of DESIGN.md holds for every landed artifact, section and paragraph."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,7 +16,9 @@ def test_every_artifact_is_its_raw_slice_and_replay_gives_clean_text(seeded_con)
     for doc_id, raw, clean in docs:
         rows = seeded_con.execute(
             "SELECT kind, rule, text, replacement, raw_start, raw_end FROM artifacts WHERE doc_id = ? "
-            "ORDER BY artifact_no", [doc_id]).fetchall()
+            "ORDER BY artifact_no",
+            [doc_id],
+        ).fetchall()
         for kind, rule, text, replacement, start, end in rows:
             assert raw[start:end] == text, (doc_id, kind, rule)
         assert replay(raw, [Removal(*row) for row in rows]) == clean

@@ -1,5 +1,6 @@
 """Two runs on one warehouse never write at once: the second waits for the first, then sees
 what the first landed. Real `consultations` processes, started together."""
+
 from __future__ import annotations
 
 import os
@@ -20,8 +21,14 @@ class Command:
     """A `consultations` process whose stderr is read as it comes."""
 
     def __init__(self, *args: str, env: dict[str, str]):
-        self.process = subprocess.Popen([sys.executable, "-m", "flows.cli", *args], cwd=ROOT, env=env, text=True,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "flows.cli", *args],
+            cwd=ROOT,
+            env=env,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         self.lines: list[str] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -69,8 +76,9 @@ def test_two_ingests_of_one_inbox_land_each_document_once(prefect_server, tmp_pa
         # and then one after the other: neither may land what the other already has.
         with writing_run(location, "the test"):
             commands = [Command("ingest", str(inbox), "-w", str(warehouse), env=env) for _ in range(2)]
-            assert wait_until(lambda: all(c.said("waiting for the test (pid ") for c in commands)), \
-                [c.lines for c in commands]
+            assert wait_until(lambda: all(c.said("waiting for the test (pid ") for c in commands)), [
+                c.lines for c in commands
+            ]
         outputs = [c.finish() for c in commands]
     finally:
         for command in commands:
@@ -82,8 +90,10 @@ def test_two_ingests_of_one_inbox_land_each_document_once(prefect_server, tmp_pa
     con = connect(location, read_only=True)
     try:
         assert con.execute("SELECT count(*), count(DISTINCT doc_id) FROM documents").fetchone() == (5, 5)
-        assert con.execute("SELECT count(*) FROM (SELECT DISTINCT doc_id, section_no, para_no FROM paragraphs)"
-                           ).fetchone() == con.execute("SELECT count(*) FROM paragraphs").fetchone()
+        assert (
+            con.execute("SELECT count(*) FROM (SELECT DISTINCT doc_id, section_no, para_no FROM paragraphs)").fetchone()
+            == con.execute("SELECT count(*) FROM paragraphs").fetchone()
+        )
         assert con.execute("SELECT count(*) FROM runs").fetchone() == (2,)
     finally:
         con.close()

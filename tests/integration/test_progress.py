@@ -1,5 +1,6 @@
 """Progress as people see it: real runs tell how far they have got, and `consultations ingest`
 shows it as a bar in a terminal and as plain lines in a pipe."""
+
 from __future__ import annotations
 
 import os
@@ -38,8 +39,9 @@ def test_an_ingest_tells_its_progress_batch_by_batch(prefect_server, inbox, tmp_
     assert events[-1].failed == result.n_failed == 1
     assert all(a.seconds <= b.seconds for a, b in zip(events, events[1:]))
     assert {e.worker for e in events if e.phase == PROCESSING} == {f"{socket.gethostname()}:{os.getpid()}"}
-    assert run_logs_contain(result.run_id, "6/6 documents processed, 1 failed so far; the last 2 on "), \
+    assert run_logs_contain(result.run_id, "6/6 documents processed, 1 failed so far; the last 2 on "), (
         "no per-batch progress line in the run's logs"
+    )
 
     events.clear()
     with listening(events.append):
@@ -57,8 +59,12 @@ def test_a_reprocess_tells_its_progress(prefect_server, inbox, tmp_path):
     with listening(events.append):
         reprocess(str(tmp_path / "wh"), all_documents=True, batch_size=4)
     assert [(e.flow, e.phase, e.done, e.total) for e in events] == [
-        ("reprocess", DISCOVERED, 0, 5), ("reprocess", PROCESSING, 4, 5), ("reprocess", PROCESSING, 5, 5),
-        ("reprocess", LANDING, 5, 5), ("reprocess", LANDED, 5, 5)]
+        ("reprocess", DISCOVERED, 0, 5),
+        ("reprocess", PROCESSING, 4, 5),
+        ("reprocess", PROCESSING, 5, 5),
+        ("reprocess", LANDING, 5, 5),
+        ("reprocess", LANDED, 5, 5),
+    ]
 
 
 def _cli_env() -> dict[str, str]:
@@ -69,13 +75,20 @@ def _cli_env() -> dict[str, str]:
 
 
 def test_ingest_in_a_pipe_prints_plain_progress_lines_on_stderr(prefect_server, inbox, tmp_path):
-    done = subprocess.run([sys.executable, "-m", "flows.cli", "ingest", str(inbox), "-w", str(tmp_path / "wh"),
-                           "--batch-size", "2"], capture_output=True, text=True, timeout=180, cwd=ROOT,
-                          env=_cli_env())
+    done = subprocess.run(
+        [sys.executable, "-m", "flows.cli", "ingest", str(inbox), "-w", str(tmp_path / "wh"), "--batch-size", "2"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=ROOT,
+        env=_cli_env(),
+    )
     assert done.returncode == 0, done.stderr
     lines = done.stderr.splitlines()
     assert "ingest: 6 documents to process" in lines
-    processed = [line for line in lines if re.fullmatch(r"ingest: \d/6 documents processed, \d failed \([\d.]+ s\)", line)]
+    processed = [
+        line for line in lines if re.fullmatch(r"ingest: \d/6 documents processed, \d failed \([\d.]+ s\)", line)
+    ]
     assert [line.split()[1] for line in processed] == ["2/6", "4/6", "6/6"]
     assert processed[-1].startswith("ingest: 6/6 documents processed, 1 failed")
     assert any(line.startswith("ingest: landed (") for line in lines)
@@ -87,8 +100,14 @@ def test_ingest_in_a_pipe_prints_plain_progress_lines_on_stderr(prefect_server, 
 def test_ingest_in_a_terminal_draws_a_progress_bar(prefect_server, inbox, tmp_path):
     """A real pseudo-terminal, as when someone types the command."""
     controller, terminal = pty.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "flows.cli", "ingest", str(inbox), "-w", str(tmp_path / "wh")],
-                               stdin=terminal, stdout=terminal, stderr=terminal, cwd=ROOT, env=_cli_env())
+    process = subprocess.Popen(
+        [sys.executable, "-m", "flows.cli", "ingest", str(inbox), "-w", str(tmp_path / "wh")],
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        cwd=ROOT,
+        env=_cli_env(),
+    )
     os.close(terminal)
     screen = b""
     try:

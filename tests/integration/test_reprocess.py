@@ -1,4 +1,5 @@
 """Reprocessing rebuilds derived tables from stored raw text, in one commit, without the inbox."""
+
 from __future__ import annotations
 
 import shutil
@@ -41,13 +42,16 @@ def test_a_rule_switched_off_is_undone_everywhere_in_one_commit(ingested):
     result = reprocess(str(ingested.root), disabled_rules=["drop_word_bookmarks"])
     assert (result.n_examined, result.n_rebuilt, result.failures) == (5, 5, [])
     assert query(ingested, "SELECT count(*) FROM lake.snapshots()")[0][0] == snapshots + 1
-    clean, version = query(ingested, "SELECT clean_text, pipeline_version FROM documents WHERE source_path = ?",
-                           [BOOKMARK_DOC])[0]
+    clean, version = query(
+        ingested, "SELECT clean_text, pipeline_version FROM documents WHERE source_path = ?", [BOOKMARK_DOC]
+    )[0]
     assert "[bookmark: _GoBack]" in clean and version == result.pipeline_version
     assert query(ingested, "SELECT count(*) FROM artifacts WHERE kind = 'word_bookmark'") == [(0,)]
     assert query(ingested, "SELECT count(*) FROM documents") == [(5,)]
     assert query(ingested, "SELECT flow_name, n_changed FROM runs ORDER BY started_at") == [
-        ("ingest", 0), ("reprocess", 5)]
+        ("ingest", 0),
+        ("reprocess", 5),
+    ]
 
 
 def test_only_outdated_documents_are_rebuilt_by_default(ingested):

@@ -1,6 +1,7 @@
 """`consultations serve` as someone runs it in a terminal: one command brings up the server, the
 pool, the deployments and a worker; the scheduled deployment ingests when asked; Ctrl-C (or a
 SIGTERM from a service manager) stops every process it started. ~40 s per start on 2 cores."""
+
 from __future__ import annotations
 
 import os
@@ -31,9 +32,26 @@ class Serve:
         shutil.copytree(SEEDS, self.inbox)
         env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API_")}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "flows.cli", "serve", str(self.inbox), "-w", str(self.warehouse),
-             "--port", str(self.port), "--prefect-home", str(tmp_path / "prefect-home")],
-            cwd=ROOT, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+            [
+                sys.executable,
+                "-m",
+                "flows.cli",
+                "serve",
+                str(self.inbox),
+                "-w",
+                str(self.warehouse),
+                "--port",
+                str(self.port),
+                "--prefect-home",
+                str(tmp_path / "prefect-home"),
+            ],
+            cwd=ROOT,
+            env=env,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         self.lines: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -110,9 +128,14 @@ def test_serve_ingests_on_demand_and_ctrl_c_stops_everything(serve):
     assert any(f"Prefect UI:  http://127.0.0.1:{serve.port}" in line for line in serve.lines)
 
     # What the README says to run, against the server serve started.
-    run = subprocess.run([sys.executable, "-m", "prefect", "deployment", "run", "ingest/ingest-inbox", "--watch"],
-                         cwd=ROOT, env={**os.environ, "PREFECT_API_URL": serve.api_url}, capture_output=True,
-                         text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "prefect", "deployment", "run", "ingest/ingest-inbox", "--watch"],
+        cwd=ROOT,
+        env={**os.environ, "PREFECT_API_URL": serve.api_url},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "COMPLETED" in (run.stdout + run.stderr).upper()
     con = connect(resolve_location(serve.warehouse), read_only=True)

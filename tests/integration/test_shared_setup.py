@@ -10,6 +10,7 @@ One PostgreSQL 15 cluster holds both databases (`prefect` for the server, `consu
 the catalog); Prefect's migrations create the pg_trgm extension themselves (it is a trusted
 extension: the database's owner may create it). Stopped by the fixtures, error or not:
 the worker and the server, then moto and PostgreSQL."""
+
 from __future__ import annotations
 
 import os
@@ -46,10 +47,12 @@ def shared_env(postgres, s3, tmp_path_factory) -> dict[str, str]:
 def shared_prefect(postgres, shared_env, tmp_path_factory):
     """`prefect server start` on PostgreSQL, the pool, `prefect deploy --all`, and a worker."""
     root = tmp_path_factory.mktemp("shared-prefect")
-    database_url = (f"postgresql+asyncpg://{postgres.user}:{postgres.password}@127.0.0.1:{postgres.port}/"
-                    f"{PREFECT_DATABASE}")
-    with local_prefect(free_port(), home=root / "prefect-home",
-                       env={**TEST_SERVER_ENV, DATABASE_URL_ENV: database_url}) as prefect:
+    database_url = (
+        f"postgresql+asyncpg://{postgres.user}:{postgres.password}@127.0.0.1:{postgres.port}/{PREFECT_DATABASE}"
+    )
+    with local_prefect(
+        free_port(), home=root / "prefect-home", env={**TEST_SERVER_ENV, DATABASE_URL_ENV: database_url}
+    ) as prefect:
         # local_prefect gives its `env` (and this process's environment) to every process it
         # starts: the database URL was for the server alone, which is running now, and the worker
         # gets no warehouse or credential variable but those of `shared_env`.
@@ -82,8 +85,11 @@ def shared(shared_env, monkeypatch):
 
 
 def test_the_flow_run_is_recorded_in_prefects_postgres_database(shared_run, shared_prefect, postgres):
-    found = postgres.psql(f"SELECT fr.state_type, d.name FROM flow_run fr JOIN deployment d "
-                          f"ON d.id = fr.deployment_id WHERE fr.id = '{shared_run.id}'", PREFECT_DATABASE)
+    found = postgres.psql(
+        f"SELECT fr.state_type, d.name FROM flow_run fr JOIN deployment d "
+        f"ON d.id = fr.deployment_id WHERE fr.id = '{shared_run.id}'",
+        PREFECT_DATABASE,
+    )
     assert found == "COMPLETED|ingest-inbox"
     deployments = postgres.psql("SELECT name FROM deployment ORDER BY name", PREFECT_DATABASE)
     assert deployments.split() == ["ingest-inbox", "reprocess"]

@@ -9,6 +9,7 @@ page. Screenshots for people are left in tests/out/ui/.
 `make test` installs chromium when it runs as root; without chromium these tests skip. 30-45 s
 on 2 cores besides the module's server (~30 s to start): one ingest run (~10 s), then four pages, 3-12 s
 each (the flow-run pages draw their timeline in software)."""
+
 from __future__ import annotations
 
 import json
@@ -26,9 +27,13 @@ from tests.live_prefect import LivePrefect, live_prefect, trigger, wait_for_run 
 from warehouse.connection import resolve_location
 from warehouse.queries import run_sql
 
-pytestmark = [pytest.mark.integration,
-              pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed: `make test` installs it "
-                                                          "as root, or `apt-get install chromium`")]
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.skipif(
+        CHROMIUM is None,
+        reason="chromium is not installed: `make test` installs it as root, or `apt-get install chromium`",
+    ),
+]
 
 SEEDS = PROJECT_ROOT / "seeds"
 SCREENSHOTS = PROJECT_ROOT / "tests" / "out" / "ui"
@@ -63,8 +68,11 @@ def ingest_run(live_prefect, tmp_path_factory) -> IngestRun:
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId, ArtifactFilterKey
 
     with live_prefect.prefect.client() as client:
-        [summary] = client.read_artifacts(artifact_filter=ArtifactFilter(
-            flow_run_id=ArtifactFilterFlowRunId(any_=[run.id]), key=ArtifactFilterKey(any_=["ingest-summary"])))
+        [summary] = client.read_artifacts(
+            artifact_filter=ArtifactFilter(
+                flow_run_id=ArtifactFilterFlowRunId(any_=[run.id]), key=ArtifactFilterKey(any_=["ingest-summary"])
+            )
+        )
     # The UI's JavaScript asks /ui-settings where the API is: this server's port, not 4200.
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: no proxy
     with opener.open(f"{live_prefect.prefect.ui_url}/ui-settings", timeout=10) as response:
@@ -76,8 +84,10 @@ def ingest_run(live_prefect, tmp_path_factory) -> IngestRun:
 def open_page(run: IngestRun, path: str, screenshot: str, expect: list[str]) -> Page:
     page = render(f"{run.ui_url}{path}", run.browser_dir, screenshot=SCREENSHOTS / screenshot, expect=expect)
     missing = page.missing(expect)
-    assert not missing, (f"{missing} not on {page.url} (screenshot {page.screenshot}, chromium log {page.log}); "
-                         f"the page reads: {page.text[:3000]}")
+    assert not missing, (
+        f"{missing} not on {page.url} (screenshot {page.screenshot}, chromium log {page.log}); "
+        f"the page reads: {page.text[:3000]}"
+    )
     return page
 
 
@@ -86,9 +96,15 @@ def assert_summary_rendered(run: IngestRun, page: Page) -> None:
     for heading in ("Languages", "Noise removed", "Failures (0)", "Slowest documents"):
         assert heading in page.headings, page.headings
     [(seen, new, changed, unchanged, failed)] = run.rows(
-        f"SELECT n_seen, n_new, n_changed, n_unchanged, n_failed FROM runs WHERE run_id = '{run.flow_run_id}'")
-    assert page.table("files") == [("seen", str(seen)), ("new", str(new)), ("changed", str(changed)),
-                                   ("unchanged", str(unchanged)), ("failed", str(failed))]
+        f"SELECT n_seen, n_new, n_changed, n_unchanged, n_failed FROM runs WHERE run_id = '{run.flow_run_id}'"
+    )
+    assert page.table("files") == [
+        ("seen", str(seen)),
+        ("new", str(new)),
+        ("changed", str(changed)),
+        ("unchanged", str(unchanged)),
+        ("failed", str(failed)),
+    ]
     assert (seen, new) == (5, 5)
     languages = run.rows("SELECT language, count(*) FROM documents GROUP BY language")
     assert sorted(page.table("language")) == sorted((language, str(n)) for language, n in languages)
@@ -100,24 +116,39 @@ def assert_summary_rendered(run: IngestRun, page: Page) -> None:
 
 def test_the_flow_run_page_shows_the_run_and_its_summary_artifact(ingest_run):
     assert ingest_run.name.startswith("ingest inbox · ")
-    page = open_page(ingest_run, f"/v2/runs/flow-run/{ingest_run.flow_run_id}?tab=Artifacts", "flow-run.png",
-                     expect=[ingest_run.name, "Completed", "ingest-summary", SUMMARY_DESCRIPTION,
-                             "ingest-documents"])
+    page = open_page(
+        ingest_run,
+        f"/v2/runs/flow-run/{ingest_run.flow_run_id}?tab=Artifacts",
+        "flow-run.png",
+        expect=[ingest_run.name, "Completed", "ingest-summary", SUMMARY_DESCRIPTION, "ingest-documents"],
+    )
     assert f"Flow Run: {ingest_run.name}" in page.text  # the page's title
     assert "Deployment ingest-inbox" in page.text and "Work Pool consultations" in page.text
 
 
 def test_the_summary_artifact_page_renders_what_the_run_landed(ingest_run):
-    page = open_page(ingest_run, f"/v2/artifacts/artifact/{ingest_run.summary_id}", "ingest-summary.png",
-                     expect=["Noise removed", "similar_documents", ingest_run.name])
+    page = open_page(
+        ingest_run,
+        f"/v2/artifacts/artifact/{ingest_run.summary_id}",
+        "ingest-summary.png",
+        expect=["Noise removed", "similar_documents", ingest_run.name],
+    )
     assert_summary_rendered(ingest_run, page)
     assert f"ingest run {ingest_run.flow_run_id}" in page.headings
 
 
 def test_the_v1_ui_shows_the_run_and_its_summary(ingest_run):
-    run_page = open_page(ingest_run, f"/runs/flow-run/{ingest_run.flow_run_id}", "v1-flow-run.png",
-                         expect=[ingest_run.name, "Completed", "Artifacts"])
+    run_page = open_page(
+        ingest_run,
+        f"/runs/flow-run/{ingest_run.flow_run_id}",
+        "v1-flow-run.png",
+        expect=[ingest_run.name, "Completed", "Artifacts"],
+    )
     assert f"Flow Run: {ingest_run.name}" in run_page.text
-    summary = open_page(ingest_run, f"/artifacts/artifact/{ingest_run.summary_id}", "v1-ingest-summary.png",
-                        expect=["Noise removed", "similar_documents", ingest_run.name])
+    summary = open_page(
+        ingest_run,
+        f"/artifacts/artifact/{ingest_run.summary_id}",
+        "v1-ingest-summary.png",
+        expect=["Noise removed", "similar_documents", ingest_run.name],
+    )
     assert_summary_rendered(ingest_run, summary)

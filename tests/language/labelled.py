@@ -22,8 +22,14 @@ meeting reports, concept notes, e-mails, UN-style documents), written for this m
 - TITLES: one per document; `documents()` builds 20 documents per language from the pieces
   above (deterministically), and MIXED_DOCUMENTS are 10 hand-assembled mixed-language
   documents (an English report with a Spanish annex, bilingual titles...) with a gold label
-  per paragraph.
+  per paragraph;
+- other languages (end of the module): OTHER_PROSE and OTHER_LINES in German, Dutch, Italian,
+  Russian and Arabic (and one paragraph in six more), which must never come out en/es/fr/pt;
+  NAMES_IN_PROSE, paragraphs of the four full of names given in another language, which keep
+  their own label; NAMES_LISTS, lists of names that must not label a document's paragraph
+  with confidence; OTHER_DOCUMENTS built from them.
 """
+
 from __future__ import annotations
 
 import random
@@ -67,9 +73,9 @@ PROSE: dict[str, tuple[str, ...]] = {
         "Civil society organisations described how border closures had stranded seasonal workers far from home, often without wages, food or a place to stay, and asked for emergency consular assistance to be expanded.",
         "Participants were invited to reflect on three guiding questions, set out below, and to share concrete examples of policies that have improved outcomes for migrants and their host communities.",
         "The consultation brought together more than two hundred participants from governments, local authorities, trade unions, employers' organisations, migrant-led associations and academia. Over two days they discussed how labour migration schemes could be made fairer, how to ensure that workers are informed of their rights before they leave, and how complaints can be handled when employers fail to respect contracts. Many participants insisted that the voices of migrants themselves must be heard at every stage, from the design of programmes to their evaluation.",
-        'Although the number of people forcibly displaced has doubled over the past decade, the share of humanitarian funding devoted to protection has remained almost unchanged. Host countries, most of them middle-income economies, bear a disproportionate part of the responsibility. The delegation therefore called for predictable, multi-year financing, for the inclusion of refugees and migrants in national development plans, and for partnerships with development banks that can support schools, clinics and infrastructure in the areas that receive the largest numbers of new arrivals.',
-        'The report of the meeting was adopted by consensus and will be transmitted to the General Assembly for its consideration.',
-        'Delegations are invited to confirm their participation and the names of their representatives by e-mail before Friday.',
+        "Although the number of people forcibly displaced has doubled over the past decade, the share of humanitarian funding devoted to protection has remained almost unchanged. Host countries, most of them middle-income economies, bear a disproportionate part of the responsibility. The delegation therefore called for predictable, multi-year financing, for the inclusion of refugees and migrants in national development plans, and for partnerships with development banks that can support schools, clinics and infrastructure in the areas that receive the largest numbers of new arrivals.",
+        "The report of the meeting was adopted by consensus and will be transmitted to the General Assembly for its consideration.",
+        "Delegations are invited to confirm their participation and the names of their representatives by e-mail before Friday.",
     ),
     "es": (
         "La delegación de Colombia destacó que, desde 2015, el país ha recibido a más de dos millones de personas procedentes de Venezuela y que el Estatuto Temporal de Protección ha permitido regularizar a la gran mayoría de ellas.",
@@ -98,10 +104,10 @@ PROSE: dict[str, tuple[str, ...]] = {
         "La reunificación familiar sigue siendo lenta y costosa en muchos países. Los largos plazos de espera separan durante años a madres y padres de sus hijos y dificultan la integración de quienes ya se han establecido.",
         "Algunos participantes advirtieron contra la práctica de condicionar la ayuda al desarrollo a la cooperación en materia de retorno, ya que esa condicionalidad socava la confianza entre los países.",
         "Las oficinas de estadística tienen serias dificultades para medir la emigración, porque quienes se van rara vez se dan de baja en los registros. Las estadísticas espejo de los países de destino pueden ayudar a colmar esta laguna.",
-        'La consulta reunió a más de doscientas personas de gobiernos, autoridades locales, sindicatos, organizaciones de empleadores, asociaciones de migrantes y universidades. Durante dos días se debatió cómo hacer más justos los programas de migración laboral, cómo garantizar que las personas trabajadoras conozcan sus derechos antes de partir y cómo tramitar las quejas cuando los empleadores no respetan los contratos. Muchas personas insistieron en que la voz de los propios migrantes debe escucharse en todas las etapas, desde el diseño de los programas hasta su evaluación.',
-        'Aunque el número de personas desplazadas por la fuerza se ha duplicado en la última década, la proporción de la financiación humanitaria destinada a la protección apenas ha cambiado. Los países de acogida, en su mayoría economías de ingreso medio, asumen una parte desproporcionada de la responsabilidad. Por ello, la delegación pidió una financiación previsible y plurianual, la inclusión de las personas refugiadas y migrantes en los planes nacionales de desarrollo y alianzas con los bancos de desarrollo que apoyen escuelas, centros de salud e infraestructuras.',
-        'El informe de la reunión fue aprobado por consenso y se transmitirá a la Asamblea General para su examen.',
-        'Se invita a las delegaciones a confirmar su participación y los nombres de sus representantes antes del viernes.',
+        "La consulta reunió a más de doscientas personas de gobiernos, autoridades locales, sindicatos, organizaciones de empleadores, asociaciones de migrantes y universidades. Durante dos días se debatió cómo hacer más justos los programas de migración laboral, cómo garantizar que las personas trabajadoras conozcan sus derechos antes de partir y cómo tramitar las quejas cuando los empleadores no respetan los contratos. Muchas personas insistieron en que la voz de los propios migrantes debe escucharse en todas las etapas, desde el diseño de los programas hasta su evaluación.",
+        "Aunque el número de personas desplazadas por la fuerza se ha duplicado en la última década, la proporción de la financiación humanitaria destinada a la protección apenas ha cambiado. Los países de acogida, en su mayoría economías de ingreso medio, asumen una parte desproporcionada de la responsabilidad. Por ello, la delegación pidió una financiación previsible y plurianual, la inclusión de las personas refugiadas y migrantes en los planes nacionales de desarrollo y alianzas con los bancos de desarrollo que apoyen escuelas, centros de salud e infraestructuras.",
+        "El informe de la reunión fue aprobado por consenso y se transmitirá a la Asamblea General para su examen.",
+        "Se invita a las delegaciones a confirmar su participación y los nombres de sus representantes antes del viernes.",
     ),
     "fr": (
         "La délégation du Sénégal a rappelé que la migration est avant tout un facteur de développement et que la mobilité intra-africaine représente la majorité des déplacements sur le continent.",
@@ -133,7 +139,7 @@ PROSE: dict[str, tuple[str, ...]] = {
         "La consultation a réuni plus de deux cents participants issus des gouvernements, des collectivités, des syndicats, des employeurs, des associations de migrants et des universités, pendant deux jours. Ils ont examiné comment rendre les programmes de migration de travail plus équitables, comment garantir que les travailleurs connaissent leurs droits avant leur départ et comment traiter les plaintes quand les contrats ne sont pas respectés. De nombreux participants ont insisté pour que la voix des migrants soit entendue à chaque étape, de la conception des programmes à leur évaluation.",
         "Bien que le nombre de personnes déplacées de force ait doublé au cours de la dernière décennie, la part du financement humanitaire consacrée à la protection est restée presque inchangée. Les pays d'accueil, pour la plupart des économies à revenu intermédiaire, assument une part disproportionnée de la responsabilité. La délégation a donc appelé à un financement prévisible et pluriannuel, à l'inclusion des réfugiés et des migrants dans les plans nationaux de développement et à des partenariats avec les banques de développement pour soutenir écoles, centres de santé et infrastructures.",
         "Le rapport de la réunion a été adopté par consensus et sera transmis à l'Assemblée générale pour examen.",
-        'Les délégations sont invitées à confirmer leur participation et le nom de leurs représentants avant vendredi.',
+        "Les délégations sont invitées à confirmer leur participation et le nom de leurs représentants avant vendredi.",
     ),
     "pt": (
         "A delegação do Brasil recordou que a Operação Acolhida já interiorizou mais de cem mil pessoas vindas da Venezuela e que a nova Lei de Migração garante o acesso universal aos serviços públicos.",
@@ -162,10 +168,10 @@ PROSE: dict[str, tuple[str, ...]] = {
         "O reagrupamento familiar continua a ser lento e dispendioso em muitos países. Longos prazos de espera separam pais e filhos durante anos e dificultam a integração de quem já se estabeleceu.",
         "Alguns participantes alertaram contra a prática de condicionar a ajuda ao desenvolvimento à cooperação em matéria de regresso, considerando que essa condicionalidade mina a confiança entre os países.",
         "Os institutos de estatística têm grandes dificuldades em medir a emigração, porque quem parte raramente cancela a sua inscrição nos registos. As estatísticas espelho dos países de destino ajudam a preencher esta lacuna.",
-        'A consulta reuniu mais de duzentos participantes de governos, autoridades locais, sindicatos, organizações de empregadores, associações de migrantes e universidades. Durante dois dias, discutiu-se como tornar mais justos os programas de migração laboral, como garantir que os trabalhadores conheçam os seus direitos antes da partida e como tratar as queixas quando os empregadores não respeitam os contratos. Muitos participantes insistiram em que a voz dos próprios migrantes deve ser ouvida em todas as fases, desde a conceção dos programas até à sua avaliação.',
-        'Embora o número de pessoas deslocadas à força tenha duplicado na última década, a parte do financiamento humanitário dedicada à proteção manteve-se praticamente inalterada. Os países de acolhimento, na sua maioria economias de rendimento médio, suportam uma parte desproporcionada da responsabilidade. A delegação apelou, por isso, a um financiamento previsível e plurianual, à inclusão dos refugiados e migrantes nos planos nacionais de desenvolvimento e a parcerias com os bancos de desenvolvimento que apoiem escolas, centros de saúde e infraestruturas.',
-        'O relatório da reunião foi aprovado por consenso e será transmitido à Assembleia Geral para apreciação.',
-        'As delegações são convidadas a confirmar a sua participação e os nomes dos seus representantes até sexta-feira.',
+        "A consulta reuniu mais de duzentos participantes de governos, autoridades locais, sindicatos, organizações de empregadores, associações de migrantes e universidades. Durante dois dias, discutiu-se como tornar mais justos os programas de migração laboral, como garantir que os trabalhadores conheçam os seus direitos antes da partida e como tratar as queixas quando os empregadores não respeitam os contratos. Muitos participantes insistiram em que a voz dos próprios migrantes deve ser ouvida em todas as fases, desde a conceção dos programas até à sua avaliação.",
+        "Embora o número de pessoas deslocadas à força tenha duplicado na última década, a parte do financiamento humanitário dedicada à proteção manteve-se praticamente inalterada. Os países de acolhimento, na sua maioria economias de rendimento médio, suportam uma parte desproporcionada da responsabilidade. A delegação apelou, por isso, a um financiamento previsível e plurianual, à inclusão dos refugiados e migrantes nos planos nacionais de desenvolvimento e a parcerias com os bancos de desenvolvimento que apoiem escolas, centros de saúde e infraestruturas.",
+        "O relatório da reunião foi aprovado por consenso e será transmitido à Assembleia Geral para apreciação.",
+        "As delegações são convidadas a confirmar a sua participação e os nomes dos seus representantes até sexta-feira.",
     ),
 }
 
@@ -330,154 +336,308 @@ LIST_ITEMS: dict[str, tuple[str, ...]] = {
 
 # Lines that are part of a document in its language, but say next to nothing by themselves.
 SHORT_LINES: dict[str, tuple[str, ...]] = {
-    "en": ("Thank you, Madam Chair.", "Geneva, 12 July 2018", "Original: English", "Check against delivery",
-           "Ambassador María Fernanda Espinosa", "Room XVII, Palais des Nations", "Adopted without a vote",
-           "See annex.", "For information only", "New York, 10 December"),
-    "es": ("Gracias, señora Presidenta.", "Ginebra, 12 de julio de 2018", "Original: español",
-           "Cotejar con el discurso pronunciado", "Embajadora María Fernanda Espinosa",
-           "Sala XVII, Palacio de las Naciones", "Aprobado sin votación", "Véase el anexo.",
-           "Solo para información", "Nueva York, 10 de diciembre"),
-    "fr": ("Merci, Madame la Présidente.", "Genève, le 12 juillet 2018", "Original : français",
-           "Seul le texte prononcé fait foi", "Ambassadrice María Fernanda Espinosa",
-           "Salle XVII, Palais des Nations", "Adopté sans vote", "Voir l'annexe.",
-           "Pour information seulement", "New York, le 10 décembre"),
-    "pt": ("Obrigado, Senhora Presidente.", "Genebra, 12 de julho de 2018", "Original: português",
-           "Faz fé o texto efetivamente proferido", "Embaixadora María Fernanda Espinosa",
-           "Sala XVII, Palácio das Nações", "Aprovado sem votação", "Ver anexo.",
-           "Apenas para informação", "Nova Iorque, 10 de dezembro"),
+    "en": (
+        "Thank you, Madam Chair.",
+        "Geneva, 12 July 2018",
+        "Original: English",
+        "Check against delivery",
+        "Ambassador María Fernanda Espinosa",
+        "Room XVII, Palais des Nations",
+        "Adopted without a vote",
+        "See annex.",
+        "For information only",
+        "New York, 10 December",
+    ),
+    "es": (
+        "Gracias, señora Presidenta.",
+        "Ginebra, 12 de julio de 2018",
+        "Original: español",
+        "Cotejar con el discurso pronunciado",
+        "Embajadora María Fernanda Espinosa",
+        "Sala XVII, Palacio de las Naciones",
+        "Aprobado sin votación",
+        "Véase el anexo.",
+        "Solo para información",
+        "Nueva York, 10 de diciembre",
+    ),
+    "fr": (
+        "Merci, Madame la Présidente.",
+        "Genève, le 12 juillet 2018",
+        "Original : français",
+        "Seul le texte prononcé fait foi",
+        "Ambassadrice María Fernanda Espinosa",
+        "Salle XVII, Palais des Nations",
+        "Adopté sans vote",
+        "Voir l'annexe.",
+        "Pour information seulement",
+        "New York, le 10 décembre",
+    ),
+    "pt": (
+        "Obrigado, Senhora Presidente.",
+        "Genebra, 12 de julho de 2018",
+        "Original: português",
+        "Faz fé o texto efetivamente proferido",
+        "Embaixadora María Fernanda Espinosa",
+        "Sala XVII, Palácio das Nações",
+        "Aprovado sem votação",
+        "Ver anexo.",
+        "Apenas para informação",
+        "Nova Iorque, 10 de dezembro",
+    ),
 }
 
 HEADINGS: dict[str, tuple[str, ...]] = {
-    "en": ("Background", "Introduction", "Recommendations", "Plenary session", "Summary of the discussion",
-           "Key messages", "Context", "Objectives", "Expected outcomes", "Conclusions", "Next steps",
-           "Annex II", "Annex I: List of participants", "Opening remarks", "Closing session",
-           "Agenda item 4", "Format and participation", "Guiding questions", "Follow-up and review",
-           "Acknowledgements", "Executive summary", "Panel 2: Labour migration",
-           "Theme I: Migrants' human rights", "Methodology", "Main findings", "Way forward",
-           "Interactive dialogue", "Statement by the Chair", "Organisation of work",
-           "Programme of the meeting", "Regional perspectives", "Lessons learned",
-           "Financing and partnerships", "Questions for discussion", "Adoption of the report",
-           "Table of contents"),
-    "es": ("Antecedentes", "Introducción", "Recomendaciones", "Sesión plenaria", "Resumen del debate",
-           "Mensajes clave", "Contexto", "Objetivos", "Resultados esperados", "Conclusiones",
-           "Próximos pasos", "Anexo II", "Anexo I: Lista de participantes", "Palabras de apertura",
-           "Sesión de clausura", "Tema 4 del programa", "Formato y participación",
-           "Preguntas orientadoras", "Seguimiento y examen", "Agradecimientos", "Resumen ejecutivo",
-           "Panel 2: Migración laboral", "Tema I: Derechos humanos", "Metodología",
-           "Principales hallazgos", "El camino a seguir", "Diálogo interactivo",
-           "Declaración de la Presidencia", "Organización de los trabajos", "Programa de la reunión",
-           "Perspectivas regionales", "Lecciones aprendidas", "Financiación y alianzas",
-           "Preguntas para el debate", "Aprobación del informe", "Índice"),
-    "fr": ("Contexte", "Introduction", "Recommandations", "Séance plénière", "Résumé des débats",
-           "Messages clés", "Historique", "Objectifs", "Résultats attendus", "Conclusions",
-           "Prochaines étapes", "Annexe II", "Annexe I : Liste des participants",
-           "Allocution d'ouverture", "Séance de clôture", "Point 4 de l'ordre du jour",
-           "Format et participation", "Questions directrices", "Suivi et examen", "Remerciements",
-           "Résumé analytique", "Panel 2 : Migration de main-d'œuvre", "Thème I : Droits de l'homme",
-           "Méthodologie", "Principales constatations", "La voie à suivre", "Dialogue interactif",
-           "Déclaration du Président", "Organisation des travaux", "Programme de la réunion",
-           "Perspectives régionales", "Enseignements tirés", "Financement et partenariats",
-           "Questions pour la discussion", "Adoption du rapport", "Table des matières"),
-    "pt": ("Antecedentes", "Introdução", "Recomendações", "Sessão plenária", "Resumo do debate",
-           "Mensagens-chave", "Contexto", "Objetivos", "Resultados esperados", "Conclusões",
-           "Próximos passos", "Anexo II", "Anexo I: Lista de participantes", "Palavras de abertura",
-           "Sessão de encerramento", "Ponto 4 da agenda", "Formato e participação",
-           "Perguntas orientadoras", "Acompanhamento e revisão", "Agradecimentos", "Sumário executivo",
-           "Painel 2: Migração laboral", "Tema I: Direitos humanos", "Metodologia",
-           "Principais conclusões", "O caminho a seguir", "Diálogo interativo",
-           "Declaração do Presidente", "Organização dos trabalhos", "Programa da reunião",
-           "Perspetivas regionais", "Lições aprendidas", "Financiamento e parcerias",
-           "Perguntas para debate", "Aprovação do relatório", "Índice"),
+    "en": (
+        "Background",
+        "Introduction",
+        "Recommendations",
+        "Plenary session",
+        "Summary of the discussion",
+        "Key messages",
+        "Context",
+        "Objectives",
+        "Expected outcomes",
+        "Conclusions",
+        "Next steps",
+        "Annex II",
+        "Annex I: List of participants",
+        "Opening remarks",
+        "Closing session",
+        "Agenda item 4",
+        "Format and participation",
+        "Guiding questions",
+        "Follow-up and review",
+        "Acknowledgements",
+        "Executive summary",
+        "Panel 2: Labour migration",
+        "Theme I: Migrants' human rights",
+        "Methodology",
+        "Main findings",
+        "Way forward",
+        "Interactive dialogue",
+        "Statement by the Chair",
+        "Organisation of work",
+        "Programme of the meeting",
+        "Regional perspectives",
+        "Lessons learned",
+        "Financing and partnerships",
+        "Questions for discussion",
+        "Adoption of the report",
+        "Table of contents",
+    ),
+    "es": (
+        "Antecedentes",
+        "Introducción",
+        "Recomendaciones",
+        "Sesión plenaria",
+        "Resumen del debate",
+        "Mensajes clave",
+        "Contexto",
+        "Objetivos",
+        "Resultados esperados",
+        "Conclusiones",
+        "Próximos pasos",
+        "Anexo II",
+        "Anexo I: Lista de participantes",
+        "Palabras de apertura",
+        "Sesión de clausura",
+        "Tema 4 del programa",
+        "Formato y participación",
+        "Preguntas orientadoras",
+        "Seguimiento y examen",
+        "Agradecimientos",
+        "Resumen ejecutivo",
+        "Panel 2: Migración laboral",
+        "Tema I: Derechos humanos",
+        "Metodología",
+        "Principales hallazgos",
+        "El camino a seguir",
+        "Diálogo interactivo",
+        "Declaración de la Presidencia",
+        "Organización de los trabajos",
+        "Programa de la reunión",
+        "Perspectivas regionales",
+        "Lecciones aprendidas",
+        "Financiación y alianzas",
+        "Preguntas para el debate",
+        "Aprobación del informe",
+        "Índice",
+    ),
+    "fr": (
+        "Contexte",
+        "Introduction",
+        "Recommandations",
+        "Séance plénière",
+        "Résumé des débats",
+        "Messages clés",
+        "Historique",
+        "Objectifs",
+        "Résultats attendus",
+        "Conclusions",
+        "Prochaines étapes",
+        "Annexe II",
+        "Annexe I : Liste des participants",
+        "Allocution d'ouverture",
+        "Séance de clôture",
+        "Point 4 de l'ordre du jour",
+        "Format et participation",
+        "Questions directrices",
+        "Suivi et examen",
+        "Remerciements",
+        "Résumé analytique",
+        "Panel 2 : Migration de main-d'œuvre",
+        "Thème I : Droits de l'homme",
+        "Méthodologie",
+        "Principales constatations",
+        "La voie à suivre",
+        "Dialogue interactif",
+        "Déclaration du Président",
+        "Organisation des travaux",
+        "Programme de la réunion",
+        "Perspectives régionales",
+        "Enseignements tirés",
+        "Financement et partenariats",
+        "Questions pour la discussion",
+        "Adoption du rapport",
+        "Table des matières",
+    ),
+    "pt": (
+        "Antecedentes",
+        "Introdução",
+        "Recomendações",
+        "Sessão plenária",
+        "Resumo do debate",
+        "Mensagens-chave",
+        "Contexto",
+        "Objetivos",
+        "Resultados esperados",
+        "Conclusões",
+        "Próximos passos",
+        "Anexo II",
+        "Anexo I: Lista de participantes",
+        "Palavras de abertura",
+        "Sessão de encerramento",
+        "Ponto 4 da agenda",
+        "Formato e participação",
+        "Perguntas orientadoras",
+        "Acompanhamento e revisão",
+        "Agradecimentos",
+        "Sumário executivo",
+        "Painel 2: Migração laboral",
+        "Tema I: Direitos humanos",
+        "Metodologia",
+        "Principais conclusões",
+        "O caminho a seguir",
+        "Diálogo interativo",
+        "Declaração do Presidente",
+        "Organização dos trabalhos",
+        "Programa da reunião",
+        "Perspetivas regionais",
+        "Lições aprendidas",
+        "Financiamento e parcerias",
+        "Perguntas para debate",
+        "Aprovação do relatório",
+        "Índice",
+    ),
 }
 
 TITLES: dict[str, tuple[str, ...]] = {
-    "en": ("Summary report of the regional consultation for Africa",
-           "Concept note: second informal thematic session",
-           "Statement by the Permanent Mission of Nepal",
-           "Chair's summary of the International Migration Review Forum",
-           "Contribution of the United Nations Network on Migration",
-           "Report of the expert meeting on climate mobility",
-           "Recommendations of the civil society hearing",
-           "Outcome of the Asia-Pacific regional review",
-           "Labour migration in the Gulf: a policy brief",
-           "Guidance note on alternatives to immigration detention",
-           "Minutes of the working group on remittances",
-           "Background paper for the GFMD summit",
-           "Statement on behalf of the Colombo Process",
-           "Progress report on the national implementation plan",
-           "Concept note: multi-stakeholder hearing on integration",
-           "Report of the consultation with local authorities",
-           "Joint statement on the protection of migrant children",
-           "Summary of the stocktaking meeting in Puerto Vallarta",
-           "Policy brief on return and sustainable reintegration",
-           "Written submission to the Special Rapporteur"),
-    "es": ("Informe resumido de la consulta regional para América Latina",
-           "Nota conceptual: segunda sesión temática oficiosa",
-           "Intervención de la Misión Permanente de México",
-           "Resumen de la Presidencia del Foro de Examen",
-           "Contribución de la Red de las Naciones Unidas sobre la Migración",
-           "Informe de la reunión de expertos sobre movilidad climática",
-           "Recomendaciones de la audiencia con la sociedad civil",
-           "Resultados del examen regional de América Latina y el Caribe",
-           "La migración laboral en Centroamérica: nota de política",
-           "Guía sobre alternativas a la detención migratoria",
-           "Acta del grupo de trabajo sobre remesas",
-           "Documento de antecedentes para la cumbre del FMMD",
-           "Declaración en nombre de la Conferencia Suramericana sobre Migraciones",
-           "Informe de avance del plan nacional de implementación",
-           "Nota conceptual: audiencia sobre integración",
-           "Informe de la consulta con gobiernos locales",
-           "Declaración conjunta sobre la protección de la niñez migrante",
-           "Resumen de la reunión de balance de Puerto Vallarta",
-           "Nota de política sobre retorno y reintegración sostenible",
-           "Comunicación escrita al Relator Especial"),
-    "fr": ("Rapport de synthèse de la consultation régionale pour l'Afrique",
-           "Note conceptuelle : deuxième session thématique informelle",
-           "Déclaration de la Mission permanente du Sénégal",
-           "Résumé du Président du Forum d'examen des migrations internationales",
-           "Contribution du Réseau des Nations Unies sur les migrations",
-           "Rapport de la réunion d'experts sur la mobilité climatique",
-           "Recommandations de l'audition de la société civile",
-           "Résultats de l'examen régional pour l'Afrique de l'Ouest",
-           "Les migrations de travail au Maghreb : note d'orientation",
-           "Note d'orientation sur les alternatives à la rétention",
-           "Procès-verbal du groupe de travail sur les envois de fonds",
-           "Document de référence pour le sommet du FMMD",
-           "Déclaration au nom du Processus de Rabat",
-           "Rapport d'étape sur le plan national de mise en œuvre",
-           "Note conceptuelle : audition sur l'intégration",
-           "Rapport de la consultation avec les autorités locales",
-           "Déclaration commune sur la protection des enfants migrants",
-           "Synthèse de la réunion-bilan de Puerto Vallarta",
-           "Note de politique sur le retour et la réintégration durable",
-           "Contribution écrite au Rapporteur spécial"),
-    "pt": ("Relatório de síntese da consulta regional para a África Austral",
-           "Nota conceptual: segunda sessão temática informal",
-           "Intervenção da Missão Permanente do Brasil",
-           "Resumo do Presidente do Fórum de Revisão da Migração Internacional",
-           "Contributo da Rede das Nações Unidas para as Migrações",
-           "Relatório da reunião de peritos sobre mobilidade climática",
-           "Recomendações da audição da sociedade civil",
-           "Resultados da revisão regional da CPLP",
-           "A migração laboral em Angola e Moçambique: nota de política",
-           "Orientações sobre alternativas à detenção de migrantes",
-           "Ata do grupo de trabalho sobre remessas",
-           "Documento de referência para a cimeira do FMMD",
-           "Declaração em nome da Comunidade dos Países de Língua Portuguesa",
-           "Relatório de progresso do plano nacional de implementação",
-           "Nota conceitual: audiência pública sobre integração",
-           "Relatório da consulta com as autarquias locais",
-           "Declaração conjunta sobre a proteção de crianças migrantes",
-           "Síntese da reunião de balanço de Puerto Vallarta",
-           "Nota de política sobre regresso e reintegração sustentável",
-           "Contribuição escrita ao Relator Especial"),
+    "en": (
+        "Summary report of the regional consultation for Africa",
+        "Concept note: second informal thematic session",
+        "Statement by the Permanent Mission of Nepal",
+        "Chair's summary of the International Migration Review Forum",
+        "Contribution of the United Nations Network on Migration",
+        "Report of the expert meeting on climate mobility",
+        "Recommendations of the civil society hearing",
+        "Outcome of the Asia-Pacific regional review",
+        "Labour migration in the Gulf: a policy brief",
+        "Guidance note on alternatives to immigration detention",
+        "Minutes of the working group on remittances",
+        "Background paper for the GFMD summit",
+        "Statement on behalf of the Colombo Process",
+        "Progress report on the national implementation plan",
+        "Concept note: multi-stakeholder hearing on integration",
+        "Report of the consultation with local authorities",
+        "Joint statement on the protection of migrant children",
+        "Summary of the stocktaking meeting in Puerto Vallarta",
+        "Policy brief on return and sustainable reintegration",
+        "Written submission to the Special Rapporteur",
+    ),
+    "es": (
+        "Informe resumido de la consulta regional para América Latina",
+        "Nota conceptual: segunda sesión temática oficiosa",
+        "Intervención de la Misión Permanente de México",
+        "Resumen de la Presidencia del Foro de Examen",
+        "Contribución de la Red de las Naciones Unidas sobre la Migración",
+        "Informe de la reunión de expertos sobre movilidad climática",
+        "Recomendaciones de la audiencia con la sociedad civil",
+        "Resultados del examen regional de América Latina y el Caribe",
+        "La migración laboral en Centroamérica: nota de política",
+        "Guía sobre alternativas a la detención migratoria",
+        "Acta del grupo de trabajo sobre remesas",
+        "Documento de antecedentes para la cumbre del FMMD",
+        "Declaración en nombre de la Conferencia Suramericana sobre Migraciones",
+        "Informe de avance del plan nacional de implementación",
+        "Nota conceptual: audiencia sobre integración",
+        "Informe de la consulta con gobiernos locales",
+        "Declaración conjunta sobre la protección de la niñez migrante",
+        "Resumen de la reunión de balance de Puerto Vallarta",
+        "Nota de política sobre retorno y reintegración sostenible",
+        "Comunicación escrita al Relator Especial",
+    ),
+    "fr": (
+        "Rapport de synthèse de la consultation régionale pour l'Afrique",
+        "Note conceptuelle : deuxième session thématique informelle",
+        "Déclaration de la Mission permanente du Sénégal",
+        "Résumé du Président du Forum d'examen des migrations internationales",
+        "Contribution du Réseau des Nations Unies sur les migrations",
+        "Rapport de la réunion d'experts sur la mobilité climatique",
+        "Recommandations de l'audition de la société civile",
+        "Résultats de l'examen régional pour l'Afrique de l'Ouest",
+        "Les migrations de travail au Maghreb : note d'orientation",
+        "Note d'orientation sur les alternatives à la rétention",
+        "Procès-verbal du groupe de travail sur les envois de fonds",
+        "Document de référence pour le sommet du FMMD",
+        "Déclaration au nom du Processus de Rabat",
+        "Rapport d'étape sur le plan national de mise en œuvre",
+        "Note conceptuelle : audition sur l'intégration",
+        "Rapport de la consultation avec les autorités locales",
+        "Déclaration commune sur la protection des enfants migrants",
+        "Synthèse de la réunion-bilan de Puerto Vallarta",
+        "Note de politique sur le retour et la réintégration durable",
+        "Contribution écrite au Rapporteur spécial",
+    ),
+    "pt": (
+        "Relatório de síntese da consulta regional para a África Austral",
+        "Nota conceptual: segunda sessão temática informal",
+        "Intervenção da Missão Permanente do Brasil",
+        "Resumo do Presidente do Fórum de Revisão da Migração Internacional",
+        "Contributo da Rede das Nações Unidas para as Migrações",
+        "Relatório da reunião de peritos sobre mobilidade climática",
+        "Recomendações da audição da sociedade civil",
+        "Resultados da revisão regional da CPLP",
+        "A migração laboral em Angola e Moçambique: nota de política",
+        "Orientações sobre alternativas à detenção de migrantes",
+        "Ata do grupo de trabalho sobre remessas",
+        "Documento de referência para a cimeira do FMMD",
+        "Declaração em nome da Comunidade dos Países de Língua Portuguesa",
+        "Relatório de progresso do plano nacional de implementação",
+        "Nota conceitual: audiência pública sobre integração",
+        "Relatório da consulta com as autarquias locais",
+        "Declaração conjunta sobre a proteção de crianças migrantes",
+        "Síntese da reunião de balanço de Puerto Vallarta",
+        "Nota de política sobre regresso e reintegração sustentável",
+        "Contribuição escrita ao Relator Especial",
+    ),
 }
 
 
 # ----------------------------------------------------------------------------- derived units
 
+
 def strip_accents(text: str) -> str:
-    """"migración" -> "migracion", "ação" -> "acao", "œuvre" -> "oeuvre"."""
+    """ "migración" -> "migracion", "ação" -> "acao", "œuvre" -> "oeuvre"."""
     text = text.replace("œ", "oe").replace("Œ", "OE")
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
@@ -499,12 +659,16 @@ class Sample:
 def paragraphs(lang: str | None = None) -> list[Sample]:
     """Every paragraph (100-600 characters), with an accent-stripped variant of each accented one."""
     out = []
-    for code in (LANGUAGES if lang is None else (lang,)):
+    for code in LANGUAGES if lang is None else (lang,):
         for kind, pool in (("prose", PROSE), ("names", NAMES), ("figures", FIGURES), ("unaccented", UNACCENTED)):
             out += [Sample((code,), kind, t) for t in pool[code]]
         if code != "en":  # English has no accents to lose (only in a few names)
-            out += [Sample((code,), "stripped", strip_accents(t))
-                    for pool in (PROSE, NAMES, FIGURES) for t in pool[code] if strip_accents(t) != t]
+            out += [
+                Sample((code,), "stripped", strip_accents(t))
+                for pool in (PROSE, NAMES, FIGURES)
+                for t in pool[code]
+                if strip_accents(t) != t
+            ]
     return out
 
 
@@ -514,16 +678,18 @@ def written_paragraphs(lang: str) -> list[str]:
 
 
 def list_items(lang: str | None = None) -> list[Sample]:
-    return [Sample((code,), "list_item", t) for code in (LANGUAGES if lang is None else (lang,))
-            for t in LIST_ITEMS[code]]
+    return [
+        Sample((code,), "list_item", t) for code in (LANGUAGES if lang is None else (lang,)) for t in LIST_ITEMS[code]
+    ]
 
 
 def heading_gold(text: str, lang: str) -> tuple[str, ...]:
     """A heading's acceptable languages: its own, then any other language that has the same
     heading ("Introduction" is English and French, "Contexto" Spanish and Portuguese)."""
     key = strip_accents(text).casefold()
-    others = tuple(code for code in LANGUAGES if code != lang
-                   and key in {strip_accents(h).casefold() for h in HEADINGS[code]})
+    others = tuple(
+        code for code in LANGUAGES if code != lang and key in {strip_accents(h).casefold() for h in HEADINGS[code]}
+    )
     return (lang, *others)
 
 
@@ -531,7 +697,7 @@ def headings(lang: str | None = None) -> list[Sample]:
     """Short headings (HEADINGS, and the TITLES of 1-6 words) as written, in capitals, and
     without accents (when that changes them)."""
     out = []
-    for code in (LANGUAGES if lang is None else (lang,)):
+    for code in LANGUAGES if lang is None else (lang,):
         titles = [t for t in TITLES[code] if len(t.split()) <= 6]
         for kind, h in [("heading", h) for h in HEADINGS[code]] + [("title", t) for t in titles]:
             gold = heading_gold(h, code)
@@ -543,6 +709,7 @@ def headings(lang: str | None = None) -> list[Sample]:
 
 
 # ----------------------------------------------------------------------------- documents
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -582,7 +749,7 @@ def documents(lang: str | None = None) -> list[LabelledDocument]:
     Portuguese document has lost its accents; one in five has a section made only of short
     lines (a list of participants), which must inherit."""
     out = []
-    for code in (LANGUAGES if lang is None else (lang,)):
+    for code in LANGUAGES if lang is None else (lang,):
         rng = random.Random(f"documents-{code}")
         pool = list(PROSE[code])
         rng.shuffle(pool)
@@ -614,8 +781,9 @@ def documents(lang: str | None = None) -> list[LabelledDocument]:
                 units += [_s(code, SHORT_LINES[code][4]), _s(code, "Louise Arbour"), _s(code, "António Vitorino")]
             doc = LabelledDocument(f"{code}-{i:02d}", code, tuple(units))
             if code != "en" and i % 5 == 4:
-                doc = LabelledDocument(f"{code}-{i:02d}-stripped", code,
-                                       tuple(Unit(u.gold, u.kind, strip_accents(u.text)) for u in units))
+                doc = LabelledDocument(
+                    f"{code}-{i:02d}-stripped", code, tuple(Unit(u.gold, u.kind, strip_accents(u.text)) for u in units)
+                )
             out.append(doc)
     return out
 
@@ -625,79 +793,452 @@ def body_paragraphs(doc: LabelledDocument) -> int:
 
 
 MIXED_DOCUMENTS: tuple[LabelledDocument, ...] = (
-    LabelledDocument("mixed-en-report-es-annex", "en", (
-        _h("en", "Report of the regional consultation on labour migration"),
-        _h("en", "Background"), _t("en", PROSE["en"][2]), _t("en", PROSE["en"][6]),
-        _h("en", "Recommendations"), _t("en", PROSE["en"][16]), _li("en", LIST_ITEMS["en"][0]),
-        _li("en", LIST_ITEMS["en"][5]), _t("en", PROSE["en"][10]),
-        _h("es", "Anexo I: Declaración de Quito"), _t("es", NAMES["es"][5]), _t("es", PROSE["es"][14]),
-    )),
-    LabelledDocument("mixed-bilingual-en-es", "en", (
-        _h("en", "Regional Consultation on Migration / Consulta Regional sobre Migración", ("en", "es")),
-        _h("en", "Background / Antecedentes", ("en", "es")),
-        _t("en", PROSE["en"][7]), _t("es", PROSE["es"][7]),
-        _h("en", "Key messages / Mensajes clave", ("en", "es")),
-        _t("en", PROSE["en"][8]), _t("es", PROSE["es"][8]), _t("en", PROSE["en"][23]), _t("es", PROSE["es"][23]),
-        _t("en", PROSE["en"][30]),
-    )),
-    LabelledDocument("mixed-fr-statement-en-summary", "fr", (
-        _h("fr", "Déclaration de la délégation du Niger"),
-        _s("fr", "Seul le texte prononcé fait foi"),
-        _h("fr", "Contexte"), _t("fr", PROSE["fr"][3]), _t("fr", NAMES["fr"][1]), _t("fr", PROSE["fr"][17]),
-        _h("fr", "Recommandations"), _t("fr", PROSE["fr"][6]), _t("fr", PROSE["fr"][16]),
-        _h("en", "Summary in English"), _t("en", PROSE["en"][3]), _t("en", PROSE["en"][17]),
-    )),
-    LabelledDocument("mixed-pt-report-es-annex", "pt", (
-        _h("pt", "Relatório da reunião regional sobre migração laboral"),
-        _h("pt", "Introdução"), _t("pt", PROSE["pt"][0]), _t("pt", PROSE["pt"][2]), _t("pt", PROSE["pt"][10]),
-        _h("pt", "Principais conclusões"), _t("pt", PROSE["pt"][16]), _t("pt", PROSE["pt"][22]),
-        _li("pt", LIST_ITEMS["pt"][1]),
-        _h("es", "Anexo: Declaración de la Conferencia Suramericana", ("es",)),
-        _t("es", PROSE["es"][0]), _t("es", NAMES["es"][2]),
-    )),
-    LabelledDocument("mixed-es-note-pt-section", "es", (
-        _h("es", "Nota conceptual: reunión subregional del Cono Sur"),
-        _h("es", "Objetivos"), _t("es", PROSE["es"][7]), _t("es", PROSE["es"][1]),
-        _h("es", "Formato y participación"), _t("es", PROSE["es"][8]), _t("es", PROSE["es"][21]),
-        _h("pt", "Contribuição do Brasil"), _t("pt", PROSE["pt"][0]), _t("pt", NAMES["pt"][3]),
-        _h("es", "Próximos pasos"), _t("es", PROSE["es"][11]),
-    )),
-    LabelledDocument("mixed-en-doc-fr-annex-participants", "en", (
-        _h("en", "Summary of the expert meeting on the Sahel"),
-        _h("en", "Summary of the discussion"), _t("en", PROSE["en"][3]), _t("en", PROSE["en"][18]),
-        _t("en", NAMES["en"][6]), _t("en", PROSE["en"][25]),
-        _h("fr", "Annexe : Liste des participants"), _t("fr", PROSE["fr"][0]),
-        _s("fr", "M. António Vitorino (OIM)"), _s("fr", "Mme Louise Arbour"), _s("fr", "S.E. M. Ousmane Diallo"),
-    )),
-    LabelledDocument("mixed-bilingual-en-fr", "fr", (
-        _h("en", "Concept note / Note conceptuelle", ("en", "fr")),
-        _h("en", "Objectives"), _t("en", PROSE["en"][7]), _t("en", PROSE["en"][31]),
-        _h("fr", "Objectifs"), _t("fr", PROSE["fr"][7]), _t("fr", PROSE["fr"][8]), _t("fr", PROSE["fr"][19]),
-        _t("fr", PROSE["fr"][22]),
-    )),
-    LabelledDocument("mixed-es-main-en-pt-summaries", "es", (
-        _h("es", "Informe del taller sobre reintegración"),
-        _s("es", "Original: español"),
-        _h("es", "Resumen del debate"), _t("es", PROSE["es"][17]), _t("es", PROSE["es"][10]),
-        _t("es", NAMES["es"][6]), _t("es", PROSE["es"][16]), _t("es", PROSE["es"][24]),
-        _h("en", "Executive summary"), _t("en", PROSE["en"][17]),
-        _h("pt", "Sumário executivo"), _t("pt", PROSE["pt"][17]),
-    )),
-    LabelledDocument("mixed-en-body-es-quote", "en", (
-        _h("en", "Statement by the civil society coalition"),
-        _t("en", PROSE["en"][20]), _t("en", PROSE["en"][9]),
-        _h("en", "Voices of migrants"),
-        _t("en", "A domestic worker from Honduras, interviewed in Madrid, described her situation in her own words, which we reproduce below."),
-        _t("es", "Trabajo seis días a la semana cuidando a una señora mayor y no tengo contrato. Si me enfermo, no cobro, y si me quejo, me dicen que hay muchas otras esperando mi puesto."),
-        _t("es", "Queremos trabajar con derechos y volver a ver a nuestros hijos."),
-        _t("es", "Sin papeles no somos nadie, nos dijo una de ellas."),
-        _t("en", PROSE["en"][26]), _t("en", PROSE["en"][22]),
-    )),
-    LabelledDocument("mixed-pt-main-fr-annex", "pt", (
-        _h("pt", "Relatório da consulta com a diáspora guineense"),
-        _h("pt", "Contexto"), _t("pt", PROSE["pt"][19]), _t("pt", NAMES["pt"][2]), _t("pt", PROSE["pt"][25]),
-        _h("pt", "Recomendações"), _t("pt", PROSE["pt"][14]), _li("pt", LIST_ITEMS["pt"][6]),
-        _h("pt", "Anexo / Annexe", ("pt", "fr", "es")),
-        _t("fr", PROSE["fr"][19]), _t("fr", PROSE["fr"][13]),
-    )),
+    LabelledDocument(
+        "mixed-en-report-es-annex",
+        "en",
+        (
+            _h("en", "Report of the regional consultation on labour migration"),
+            _h("en", "Background"),
+            _t("en", PROSE["en"][2]),
+            _t("en", PROSE["en"][6]),
+            _h("en", "Recommendations"),
+            _t("en", PROSE["en"][16]),
+            _li("en", LIST_ITEMS["en"][0]),
+            _li("en", LIST_ITEMS["en"][5]),
+            _t("en", PROSE["en"][10]),
+            _h("es", "Anexo I: Declaración de Quito"),
+            _t("es", NAMES["es"][5]),
+            _t("es", PROSE["es"][14]),
+        ),
+    ),
+    LabelledDocument(
+        "mixed-bilingual-en-es",
+        "en",
+        (
+            _h("en", "Regional Consultation on Migration / Consulta Regional sobre Migración", ("en", "es")),
+            _h("en", "Background / Antecedentes", ("en", "es")),
+            _t("en", PROSE["en"][7]),
+            _t("es", PROSE["es"][7]),
+            _h("en", "Key messages / Mensajes clave", ("en", "es")),
+            _t("en", PROSE["en"][8]),
+            _t("es", PROSE["es"][8]),
+            _t("en", PROSE["en"][23]),
+            _t("es", PROSE["es"][23]),
+            _t("en", PROSE["en"][30]),
+        ),
+    ),
+    LabelledDocument(
+        "mixed-fr-statement-en-summary",
+        "fr",
+        (
+            _h("fr", "Déclaration de la délégation du Niger"),
+            _s("fr", "Seul le texte prononcé fait foi"),
+            _h("fr", "Contexte"),
+            _t("fr", PROSE["fr"][3]),
+            _t("fr", NAMES["fr"][1]),
+            _t("fr", PROSE["fr"][17]),
+            _h("fr", "Recommandations"),
+            _t("fr", PROSE["fr"][6]),
+            _t("fr", PROSE["fr"][16]),
+            _h("en", "Summary in English"),
+            _t("en", PROSE["en"][3]),
+            _t("en", PROSE["en"][17]),
+        ),
+    ),
+    LabelledDocument(
+        "mixed-pt-report-es-annex",
+        "pt",
+        (
+            _h("pt", "Relatório da reunião regional sobre migração laboral"),
+            _h("pt", "Introdução"),
+            _t("pt", PROSE["pt"][0]),
+            _t("pt", PROSE["pt"][2]),
+            _t("pt", PROSE["pt"][10]),
+            _h("pt", "Principais conclusões"),
+            _t("pt", PROSE["pt"][16]),
+            _t("pt", PROSE["pt"][22]),
+            _li("pt", LIST_ITEMS["pt"][1]),
+            _h("es", "Anexo: Declaración de la Conferencia Suramericana", ("es",)),
+            _t("es", PROSE["es"][0]),
+            _t("es", NAMES["es"][2]),
+        ),
+    ),
+    LabelledDocument(
+        "mixed-es-note-pt-section",
+        "es",
+        (
+            _h("es", "Nota conceptual: reunión subregional del Cono Sur"),
+            _h("es", "Objetivos"),
+            _t("es", PROSE["es"][7]),
+            _t("es", PROSE["es"][1]),
+            _h("es", "Formato y participación"),
+            _t("es", PROSE["es"][8]),
+            _t("es", PROSE["es"][21]),
+            _h("pt", "Contribuição do Brasil"),
+            _t("pt", PROSE["pt"][0]),
+            _t("pt", NAMES["pt"][3]),
+            _h("es", "Próximos pasos"),
+            _t("es", PROSE["es"][11]),
+        ),
+    ),
+    LabelledDocument(
+        "mixed-en-doc-fr-annex-participants",
+        "en",
+        (
+            _h("en", "Summary of the expert meeting on the Sahel"),
+            _h("en", "Summary of the discussion"),
+            _t("en", PROSE["en"][3]),
+            _t("en", PROSE["en"][18]),
+            _t("en", NAMES["en"][6]),
+            _t("en", PROSE["en"][25]),
+            _h("fr", "Annexe : Liste des participants"),
+            _t("fr", PROSE["fr"][0]),
+            _s("fr", "M. António Vitorino (OIM)"),
+            _s("fr", "Mme Louise Arbour"),
+            _s("fr", "S.E. M. Ousmane Diallo"),
+        ),
+    ),
+    LabelledDocument(
+        "mixed-bilingual-en-fr",
+        "fr",
+        (
+            _h("en", "Concept note / Note conceptuelle", ("en", "fr")),
+            _h("en", "Objectives"),
+            _t("en", PROSE["en"][7]),
+            _t("en", PROSE["en"][31]),
+            _h("fr", "Objectifs"),
+            _t("fr", PROSE["fr"][7]),
+            _t("fr", PROSE["fr"][8]),
+            _t("fr", PROSE["fr"][19]),
+            _t("fr", PROSE["fr"][22]),
+        ),
+    ),
+    LabelledDocument(
+        "mixed-es-main-en-pt-summaries",
+        "es",
+        (
+            _h("es", "Informe del taller sobre reintegración"),
+            _s("es", "Original: español"),
+            _h("es", "Resumen del debate"),
+            _t("es", PROSE["es"][17]),
+            _t("es", PROSE["es"][10]),
+            _t("es", NAMES["es"][6]),
+            _t("es", PROSE["es"][16]),
+            _t("es", PROSE["es"][24]),
+            _h("en", "Executive summary"),
+            _t("en", PROSE["en"][17]),
+            _h("pt", "Sumário executivo"),
+            _t("pt", PROSE["pt"][17]),
+        ),
+    ),
+    LabelledDocument(
+        "mixed-en-body-es-quote",
+        "en",
+        (
+            _h("en", "Statement by the civil society coalition"),
+            _t("en", PROSE["en"][20]),
+            _t("en", PROSE["en"][9]),
+            _h("en", "Voices of migrants"),
+            _t(
+                "en",
+                "A domestic worker from Honduras, interviewed in Madrid, described her situation in her own words, which we reproduce below.",
+            ),
+            _t(
+                "es",
+                "Trabajo seis días a la semana cuidando a una señora mayor y no tengo contrato. Si me enfermo, no cobro, y si me quejo, me dicen que hay muchas otras esperando mi puesto.",
+            ),
+            _t("es", "Queremos trabajar con derechos y volver a ver a nuestros hijos."),
+            _t("es", "Sin papeles no somos nadie, nos dijo una de ellas."),
+            _t("en", PROSE["en"][26]),
+            _t("en", PROSE["en"][22]),
+        ),
+    ),
+    LabelledDocument(
+        "mixed-pt-main-fr-annex",
+        "pt",
+        (
+            _h("pt", "Relatório da consulta com a diáspora guineense"),
+            _h("pt", "Contexto"),
+            _t("pt", PROSE["pt"][19]),
+            _t("pt", NAMES["pt"][2]),
+            _t("pt", PROSE["pt"][25]),
+            _h("pt", "Recomendações"),
+            _t("pt", PROSE["pt"][14]),
+            _li("pt", LIST_ITEMS["pt"][6]),
+            _h("pt", "Anexo / Annexe", ("pt", "fr", "es")),
+            _t("fr", PROSE["fr"][19]),
+            _t("fr", PROSE["fr"][13]),
+        ),
+    ),
+)
+
+
+# ----------------------------------------------------------------------------- other languages
+# Consultation documents carry other languages too: a Russian or Arabic statement in a UN
+# compendium, a German web page, a Dutch decree. None may come out as en/es/fr/pt: each gold is
+# the language's ISO 639-1 code, with `und` accepted (the detector may not be able to tell).
+
+OTHER_LANGUAGES = ("de", "nl", "it", "ru", "ar")
+
+OTHER_PROSE: dict[str, tuple[str, ...]] = {
+    "de": (
+        "Die Delegation begrüßte die Gelegenheit, ihre Erfahrungen bei der Umsetzung des Globalen Paktes zu teilen, und betonte, dass reguläre Wege der wirksamste Schutz gegen irreguläre Migration sind.",
+        "Die Teilnehmerinnen und Teilnehmer waren sich einig, dass Daten über Rücküberweisungen häufiger erhoben und nach Geschlecht und Alter aufgeschlüsselt werden sollten.",
+        "Kinder dürfen niemals aus migrationsrechtlichen Gründen in Haft genommen werden. Es gibt gemeinschaftsbasierte Alternativen, die menschlicher und zugleich kostengünstiger sind.",
+        "Die Kommunen sind oft die erste Anlaufstelle für neu angekommene Menschen. Mehrere Städte stellten Beratungszentren vor, die Sprachkurse, Rechtsberatung und Hilfe bei der Wohnungssuche anbieten.",
+        "Geflüchtete Menschen brauchen einen schnellen Zugang zu medizinischer und psychologischer Versorgung, unabhängig davon, wie lange ihr Asylverfahren dauert.",
+        "Wir fordern die Bundesregierung auf, die Familienzusammenfuehrung zu erleichtern und die Wartezeiten bei den Visastellen deutlich zu verkuerzen.",
+    ),
+    "nl": (
+        "De delegatie verwelkomde de gelegenheid om haar ervaringen met de uitvoering van het Mondiaal Pact te delen en benadrukte dat legale migratieroutes de beste manier zijn om irreguliere migratie te verminderen.",
+        "Gemeenten zijn vaak het eerste aanspreekpunt voor nieuwkomers. Verschillende steden beschreven loketten waar taallessen, juridisch advies en hulp bij het zoeken naar woonruimte en werk worden gecombineerd.",
+        "Onze regering heeft een nationaal actieplan tegen mensenhandel aangenomen, dat de identificatie van slachtoffers aan de grens versterkt en hun toegang tot opvang waarborgt.",
+        "Een vreemdeling die in aanmerking komt voor een vergoeding in verband met terugkeer, dient daartoe een aanvraag in bij Onze Minister, die binnen acht weken een besluit neemt.",
+        "Kinderen mogen nooit in vreemdelingenbewaring worden geplaatst. Er bestaan alternatieven in de gemeenschap die menselijker en bovendien goedkoper zijn.",
+    ),
+    "it": (
+        "La delegazione ha accolto con favore l'opportunità di condividere la propria esperienza nell'attuazione del Patto globale e ha sottolineato che i canali regolari restano il modo più efficace per ridurre la migrazione irregolare.",
+        "I partecipanti hanno convenuto che i dati sulle rimesse dovrebbero essere raccolti più spesso e disaggregati per sesso ed età, affinché i decisori politici possano capire come le famiglie utilizzano questi trasferimenti.",
+        "Le autorità locali sono spesso il primo punto di contatto per i nuovi arrivati. Diverse città hanno descritto sportelli unici che offrono corsi di lingua, consulenza legale e aiuto nella ricerca di casa e lavoro.",
+        "Il nostro governo ha adottato un piano d'azione nazionale contro la tratta di persone, che rafforza l'identificazione delle vittime alle frontiere e garantisce loro l'accesso a un alloggio sicuro.",
+        "I bambini non dovrebbero mai essere trattenuti per motivi legati alla migrazione: esistono alternative basate sulla comunità, più umane e meno costose.",
+    ),
+    "ru": (
+        "Делегация приветствовала возможность поделиться своим опытом осуществления Глобального договора и подчеркнула, что законные пути миграции остаются наиболее эффективным способом сокращения нерегулярной миграции.",
+        "Участники согласились с тем, что данные о денежных переводах следует собирать чаще и в разбивке по полу и возрасту, чтобы понять, как семьи используют эти средства.",
+        "Местные органы власти часто становятся первым пунктом обращения для вновь прибывших. Несколько городов рассказали о центрах, где предлагаются языковые курсы и юридическая помощь.",
+        "Дети никогда не должны содержаться под стражей по причинам, связанным с миграцией. Существуют альтернативы, основанные на местных сообществах, которые гуманнее и дешевле.",
+        "Российская Федерация готова и впредь участвовать в работе группы и делиться своим опытом в области трудовой миграции со всеми заинтересованными государствами.",
+    ),
+    "ar": (
+        "رحب الوفد بالفرصة لتبادل تجربته في تنفيذ الاتفاق العالمي، وأكد أن المسارات النظامية للهجرة تظل الطريقة الأكثر فعالية للحد من الهجرة غير النظامية.",
+        "اتفق المشاركون على ضرورة جمع البيانات المتعلقة بالتحويلات المالية بصورة أكثر انتظاما وتصنيفها حسب الجنس والعمر، حتى يتمكن صانعو السياسات من فهم احتياجات الأسر.",
+        "لا ينبغي أبدا احتجاز الأطفال لأسباب تتعلق بالهجرة، فهناك بدائل مجتمعية أكثر إنسانية وأقل تكلفة، وقد أثبتت نجاحها في عدد من البلدان.",
+        "تعد السلطات المحلية في كثير من الأحيان أول جهة يتواصل معها الوافدون الجدد، وقد عرضت عدة مدن مراكز تقدم دروس اللغة والمشورة القانونية والمساعدة في إيجاد السكن والعمل.",
+        "تؤكد المجموعة العربية التزامها بدعم التعاون الدولي في مجال الهجرة، وتدعو إلى احترام حقوق المهاجرين وكرامتهم في جميع مراحل الهجرة.",
+    ),
+    # one paragraph each of languages close to the four or to a profile langdetect confuses
+    "pl": (
+        "Delegacja z zadowoleniem przyjęła możliwość podzielenia się doświadczeniami we wdrażaniu Globalnego porozumienia i podkreśliła, że legalne ścieżki migracji są najskuteczniejszym sposobem ograniczania nielegalnej migracji.",
+    ),
+    "sv": (
+        "Delegationen välkomnade möjligheten att dela med sig av sina erfarenheter av genomförandet av den globala migrationspakten och betonade att lagliga vägar är det mest effektiva sättet att minska irreguljär migration.",
+    ),
+    "ro": (
+        "Delegația a salutat oportunitatea de a-și împărtăși experiența în punerea în aplicare a Pactului global și a subliniat că migrația regulată rămâne cea mai eficientă cale de a reduce deplasările neregulamentare.",
+    ),
+    "ca": (
+        "La delegació va destacar que les vies regulars de migració continuen sent la manera més eficaç de reduir els moviments irregulars, i va demanar més cooperació entre els governs de la regió.",
+    ),
+    "tr": (
+        "Heyet, Küresel Mutabakatın uygulanmasındaki deneyimlerini paylaşma fırsatını memnuniyetle karşıladı ve düzenli göç yollarının düzensiz göçü azaltmanın en etkili yolu olduğunu vurguladı.",
+    ),
+    "el": (
+        "Η αντιπροσωπεία χαιρέτισε την ευκαιρία να μοιραστεί την εμπειρία της από την εφαρμογή του Παγκόσμιου Συμφώνου και τόνισε ότι οι νόμιμες οδοί μετανάστευσης παραμένουν ο πιο αποτελεσματικός τρόπος.",
+    ),
+}
+
+# Headings and lines of 40-70 letters (the zone where langdetect is least sure).
+OTHER_LINES: dict[str, tuple[str, ...]] = {
+    "de": (
+        "Zugang zur Gesundheitsversorgung für Geflüchtete sichern",
+        "Stellungnahme zum Entwurf eines Gesetzes zur Migration",
+        "Verordnung über die Beschäftigung von Ausländern",
+        "Das Gesetz ist am ersten Januar in Kraft getreten",
+    ),
+    "nl": (
+        "Wijziging van de Vreemdelingenwet en de Participatiewet",
+        "De minister is verantwoordelijk voor de uitvoering",
+        "Besluit van de Staatssecretaris van Justitie en Veiligheid",
+        "Over de terugkeer van migranten naar hun land van herkomst",
+    ),
+    "it": (
+        "Dichiarazione della delegazione italiana sulla migrazione",
+        "Nota concettuale sulla riunione regionale di consultazione",
+        "I lavoratori migranti e le loro famiglie in Europa",
+    ),
+    "ru": (
+        "Заявление делегации Российской Федерации по итогам сессии",
+        "Доклад рабочей группы открытого состава о ходе работы",
+    ),
+    "ar": (
+        "بيان المجموعة العربية بشأن مشروع التقرير النهائي للفريق العامل",
+        "مذكرة مفاهيمية عن المشاورات الإقليمية بشأن الهجرة",
+    ),
+}
+
+# Paragraphs of the four languages full of names given in another language: the words around
+# the names are the paragraph's own, and so is its label.
+NAMES_IN_PROSE: tuple[tuple[str, str], ...] = (
+    (
+        "en",
+        "The delegation met representatives of the Organización Internacional para las Migraciones, the Comisión Económica para América Latina y el Caribe and the Alto Comisionado de las Naciones Unidas para los Refugiados in Bogotá to discuss the regional response.",
+    ),
+    (
+        "en",
+        "Funding came from the Deutsche Gesellschaft für Internationale Zusammenarbeit, the Bundesamt für Migration und Flüchtlinge and the Stichting Vluchtelingenwerk Nederland, which together supported the reception centres.",
+    ),
+    (
+        "pt",
+        "A reunião contou com a participação da Organización Internacional para las Migraciones, do Alto Comisionado de las Naciones Unidas para los Refugiados e da Comisión Nacional de Migración del Perú, que apresentaram os dados mais recentes.",
+    ),
+    (
+        "es",
+        "La Red de las Naciones Unidas sobre la Migración trabajó con la Bundesagentur für Arbeit, el Ministero dell'Interno y el Ministry of Labour and Employment para mejorar el reconocimiento de las cualificaciones.",
+    ),
+    (
+        "fr",
+        "Le projet est financé par la Deutsche Gesellschaft für Internationale Zusammenarbeit et mis en œuvre avec l'Organización Internacional para las Migraciones et le Ministero del Lavoro à Rome.",
+    ),
+    # almost nothing but names: the label may follow them, but not with confidence
+    (
+        "es",
+        "Participaron la International Organization for Migration, el Office of the High Commissioner for Human Rights y el Danish Refugee Council, junto con autoridades de Guatemala y Honduras.",
+    ),
+)
+
+# Lists of names and organisations, in the language they were given in (not evidence of the
+# language of the document around them).
+NAMES_LISTS: dict[str, str] = {
+    "es_organisations": "Organización Internacional para las Migraciones (OIM), Alto Comisionado de las Naciones Unidas para los Refugiados (ACNUR), Comisión Económica para América Latina y el Caribe (CEPAL), Fondo de las Naciones Unidas para la Infancia (UNICEF)",
+    "de_organisations": "Deutsches Rotes Kreuz, Caritas Deutschland, Diakonie Deutschland, Arbeiterwohlfahrt Bundesverband, Paritätischer Gesamtverband, Jesuiten-Flüchtlingsdienst",
+    "es_people": "Sra. María Fernanda Gómez Restrepo, Sr. Juan Carlos Pérez Villalobos, Sra. Ana Lucía Rodríguez Herrera, Sr. Luis Alberto Castillo Núñez",
+    "en_organisations": "International Organization for Migration (IOM), Office of the United Nations High Commissioner for Refugees (UNHCR), United Nations Children's Fund (UNICEF), World Food Programme (WFP)",
+}
+
+
+def other_paragraphs(lang: str | None = None) -> list[Sample]:
+    """Paragraphs in languages other than the four; gold: their code, or `und`."""
+    return [
+        Sample((code, "und"), "other", t) for code, pool in OTHER_PROSE.items() if lang in (None, code) for t in pool
+    ]
+
+
+def other_lines(lang: str | None = None) -> list[Sample]:
+    return [
+        Sample((code, "und"), "other_line", t)
+        for code, pool in OTHER_LINES.items()
+        if lang in (None, code)
+        for t in pool
+    ]
+
+
+def _o(lang: str, text: str) -> Unit:
+    return Unit((lang, "und"), "text", text)
+
+
+def _names(doc_lang: str, key: str) -> Unit:
+    """A list of names inside a document: its document's language, or `und`."""
+    return Unit((doc_lang, "und"), "text", NAMES_LISTS[key])
+
+
+OTHER_DOCUMENTS: tuple[LabelledDocument, ...] = (
+    LabelledDocument(
+        "other-de-statement",
+        "de",
+        (
+            Unit(("de", "und"), "heading", "Stellungnahme zur Gesundheitsversorgung von Geflüchteten"),
+            Unit(("de", "und"), "short", "Berlin, 12. März 2024"),
+            Unit(("de", "und"), "heading", "Hintergrund"),
+            _o("de", OTHER_PROSE["de"][0]),
+            _o("de", OTHER_PROSE["de"][2]),
+            Unit(("de", "und"), "heading", "Unsere Forderungen"),
+            Unit(("de", "und"), "list_item", "- " + OTHER_LINES["de"][0]),
+            _o("de", OTHER_PROSE["de"][4]),
+            _o("de", OTHER_PROSE["de"][5]),
+            Unit(("de", "und"), "heading", "Mitzeichnende Organisationen"),
+            _names("de", "de_organisations"),
+        ),
+    ),
+    LabelledDocument(
+        "other-nl-decree",
+        "nl",
+        (
+            Unit(("nl", "und"), "heading", OTHER_LINES["nl"][2]),
+            Unit(("nl", "und"), "heading", "Artikel 1"),
+            _o("nl", OTHER_PROSE["nl"][3]),
+            _o("nl", OTHER_PROSE["nl"][4]),
+            Unit(("nl", "und"), "heading", "Artikel 2"),
+            _o("nl", OTHER_PROSE["nl"][0]),
+            Unit(("nl", "und"), "list_item", "- " + OTHER_LINES["nl"][0]),
+            _o("nl", OTHER_PROSE["nl"][2]),
+        ),
+    ),
+    LabelledDocument(
+        "other-it-note",
+        "it",
+        (
+            Unit(("it", "und"), "heading", OTHER_LINES["it"][1]),
+            Unit(("it", "und"), "heading", "Contesto"),
+            _o("it", OTHER_PROSE["it"][0]),
+            _o("it", OTHER_PROSE["it"][1]),
+            Unit(("it", "und"), "heading", "Raccomandazioni"),
+            _o("it", OTHER_PROSE["it"][3]),
+            _o("it", OTHER_PROSE["it"][4]),
+        ),
+    ),
+    LabelledDocument(
+        "other-en-compendium-ru-ar",
+        "en",
+        (
+            _h("en", "Compendium of statements by delegations on the final report"),
+            _h("en", "Introduction"),
+            _t("en", PROSE["en"][5]),
+            _t("en", PROSE["en"][28]),
+            _h("en", "Russian Federation", ("en", "ru")),
+            _o("ru", OTHER_PROSE["ru"][0]),
+            _o("ru", OTHER_PROSE["ru"][1]),
+            _o("ru", OTHER_PROSE["ru"][4]),
+            _h("en", "Arab Group", ("en", "ar")),
+            _o("ar", OTHER_PROSE["ar"][0]),
+            _o("ar", OTHER_PROSE["ar"][4]),
+            _h("en", "Closing remarks"),
+            _t("en", PROSE["en"][11]),
+            _t("en", PROSE["en"][21]),
+        ),
+    ),
+    LabelledDocument(
+        "other-en-report-with-names",
+        "en",
+        (
+            _h("en", "Report of the regional consultation on labour migration"),
+            _h("en", "Summary"),
+            _t("en", PROSE["en"][27]),
+            _t("en", NAMES_IN_PROSE[0][1]),
+            _t("en", NAMES_IN_PROSE[1][1]),
+            _h("en", "Participating organizations"),
+            _names("en", "es_organisations"),
+            _names("en", "de_organisations"),
+            _names("en", "es_people"),
+        ),
+    ),
+    LabelledDocument(
+        "other-es-note-with-names",
+        "es",
+        (
+            _h("es", "Nota conceptual de la consulta subregional"),
+            _h("es", "Antecedentes"),
+            _t("es", PROSE["es"][7]),
+            _t("es", NAMES_IN_PROSE[3][1]),
+            Unit(("es", "und"), "text", NAMES_IN_PROSE[5][1]),
+            _h("es", "Organizaciones participantes"),
+            _names("es", "en_organisations"),
+            _names("es", "de_organisations"),
+            _t("es", PROSE["es"][11]),
+        ),
+    ),
+    LabelledDocument(
+        "other-pt-fr-with-names",
+        "pt",
+        (
+            _h("pt", "Relatório da reunião com as organizações da sociedade civil"),
+            _h("pt", "Introdução"),
+            _t("pt", PROSE["pt"][3]),
+            _t("pt", NAMES_IN_PROSE[2][1]),
+            _t("pt", PROSE["pt"][9]),
+            _h("fr", "Annexe : contribution de la délégation française"),
+            _t("fr", NAMES_IN_PROSE[4][1]),
+            _t("fr", PROSE["fr"][12]),
+        ),
+    ),
 )

@@ -16,11 +16,15 @@
 (e) mixed documents go through (a) too: per-paragraph accuracy and shares within 5 points.
 (f) `speed`: detections per second on 100+ character paragraphs; `cost_by_length` and
     `max_chars_sweep` for MAX_CHARS, `threshold_sweep` for MIN_LETTERS.
+(g) `second_opinion_rate`: how often `detect` needs langdetect's other profiles (the costly
+    path for text that may be none of the four). Text in other languages (labelled.py's
+    OTHER_PROSE, OTHER_LINES, OTHER_DOCUMENTS) goes through (a) and (b) with its own gold.
 
 Thresholds are varied by setting the module globals MIN_LETTERS / MAX_CHARS of
 tasks.domain.language for the duration of a `with thresholds(...)` block (`detect` reads
 them at each call), so the code measured is always the project's own.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -42,10 +46,60 @@ PARAGRAPH_MIN_CHARS = 100
 CONFIDENT = 0.9
 SHARE_TOLERANCE = 0.05
 LETTER_BUCKETS = ((10, 20), (20, 40), (40, 60), (60, 100), (100, 200), (200, None))
-FINE_BUCKETS = ((5, 10), (10, 15), (15, 20), (20, 25), (25, 30), (30, 35), (35, 40), (40, 45), (45, 50),
-                (50, 60), (60, 80), (80, 100), (100, 150), (150, 200), (200, None))
-PREFIX_TARGETS = (6, 8, 10, 12, 14, 16, 18, 20, 22, 25, 28, 30, 33, 36, 38, 40, 42, 45, 48, 50, 55, 60,
-                  65, 70, 80, 90, 100, 115, 130, 150, 175, 200, 250, 300, 400)
+FINE_BUCKETS = (
+    (5, 10),
+    (10, 15),
+    (15, 20),
+    (20, 25),
+    (25, 30),
+    (30, 35),
+    (35, 40),
+    (40, 45),
+    (45, 50),
+    (50, 60),
+    (60, 80),
+    (80, 100),
+    (100, 150),
+    (150, 200),
+    (200, None),
+)
+PREFIX_TARGETS = (
+    6,
+    8,
+    10,
+    12,
+    14,
+    16,
+    18,
+    20,
+    22,
+    25,
+    28,
+    30,
+    33,
+    36,
+    38,
+    40,
+    42,
+    45,
+    48,
+    50,
+    55,
+    60,
+    65,
+    70,
+    80,
+    90,
+    100,
+    115,
+    130,
+    150,
+    175,
+    200,
+    250,
+    300,
+    400,
+)
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"\S+")
 
@@ -79,6 +133,7 @@ def raw_detect(text: str) -> Detection | None:
 
 
 # ----------------------------------------------------------------------------- scores
+
 
 @dataclass
 class Miss:
@@ -122,11 +177,11 @@ def _ok(detection: Detection | None, gold: tuple[str, ...]) -> bool:
 
 
 def _confidently_wrong(language: str | None, confidence: float | None, gold: tuple[str, ...]) -> bool:
-    return (language is not None and language not in gold and confidence is not None
-            and confidence > CONFIDENT)
+    return language is not None and language not in gold and confidence is not None and confidence > CONFIDENT
 
 
 # ----------------------------------------------------------------------------- (a, e) documents
+
 
 @dataclass(frozen=True)
 class BuiltDocument:
@@ -207,11 +262,13 @@ class DocumentReport:
     n_und: int = 0
 
     def summary(self, examples: int = 5) -> str:
-        rows = [f"documents {self.documents}   sections {self.sections}   paragraphs {self.units}",
-                f"  detected {self.detected}   inherited {self.inherited}   text 100+ {self.text_100}",
-                f"  shares within {pct(SHARE_TOLERANCE, 0)}: {self.shares} (worst error {pct(self.worst_share_error)})",
-                f"  units wrong with confidence > {CONFIDENT}: {len(self.confident_wrong)}"
-                f"   short headings among them: {len(self.heading_confident_wrong)}/{self.n_short_headings}"]
+        rows = [
+            f"documents {self.documents}   sections {self.sections}   paragraphs {self.units}",
+            f"  detected {self.detected}   inherited {self.inherited}   text 100+ {self.text_100}",
+            f"  shares within {pct(SHARE_TOLERANCE, 0)}: {self.shares} (worst error {pct(self.worst_share_error)})",
+            f"  units wrong with confidence > {CONFIDENT}: {len(self.confident_wrong)}"
+            f"   short headings among them: {len(self.heading_confident_wrong)}/{self.n_short_headings}",
+        ]
         for m in (self.documents.misses + self.sections.misses + self.units.misses)[:examples]:
             rows.append(f"    {m}")
         return "\n".join(rows)
@@ -221,8 +278,7 @@ def measure_documents(docs: Iterable[LabelledDocument], labeller: Labeller = lab
     report = DocumentReport()
     for doc in docs:
         built = build(doc)
-        found, shares, sections, paragraphs = labeller(built.clean_text, list(built.sections),
-                                                     list(built.paragraphs))
+        found, shares, sections, paragraphs = labeller(built.clean_text, list(built.sections), list(built.paragraphs))
         gold_doc = majority((g, len(p.text)) for g, p in zip(built.gold, built.paragraphs))
         ok = found.language == gold_doc
         miss = Miss(doc.name, (gold_doc,), found.language, found.confidence, doc.units[0].text)
@@ -231,9 +287,10 @@ def measure_documents(docs: Iterable[LabelledDocument], labeller: Labeller = lab
         for s in sections:
             members = [(g, len(p.text)) for g, p in zip(built.gold, built.paragraphs) if p.section_no == s.section_no]
             gold_s = majority(members)
-            report.sections.add(s.language == gold_s or all(s.language in g for g, _ in members),
-                                Miss(f"{doc.name} s{s.section_no}", (gold_s,), s.language,
-                                     s.language_confidence, s.heading or s.text))
+            report.sections.add(
+                s.language == gold_s or all(s.language in g for g, _ in members),
+                Miss(f"{doc.name} s{s.section_no}", (gold_s,), s.language, s.language_confidence, s.heading or s.text),
+            )
         for p, gold, kind in zip(paragraphs, built.gold, built.kinds):
             ok = p.language in gold
             miss = Miss(f"{doc.name} s{p.section_no}p{p.para_no}", gold, p.language, p.language_confidence, p.text)
@@ -252,8 +309,9 @@ def measure_documents(docs: Iterable[LabelledDocument], labeller: Labeller = lab
         got = dict(shares)
         error = share_error(gold_shares(built, [p.language for p in paragraphs]), got)
         report.worst_share_error = max(report.worst_share_error, error)
-        report.shares.add(error <= SHARE_TOLERANCE + 1e-9,
-                          Miss(doc.name, (gold_doc,), str(shares), None, f"share error {pct(error)}"))
+        report.shares.add(
+            error <= SHARE_TOLERANCE + 1e-9, Miss(doc.name, (gold_doc,), str(shares), None, f"share error {pct(error)}")
+        )
     return report
 
 
@@ -287,21 +345,25 @@ def measure_pipeline(docs: Iterable[LabelledDocument], labeller: Labeller = labe
     for doc in docs:
         raw = RawDocument(doc.name, f"language/{doc.name}.md", "md", as_markdown(doc), "utf-8")
         structured = structure_document(clean_document(raw))  # then label_languages does:
-        found, _, _, paragraphs = labeller(structured.cleaned.clean_text, list(structured.sections),
-                                           list(structured.paragraphs))
+        found, _, _, paragraphs = labeller(
+            structured.cleaned.clean_text, list(structured.sections), list(structured.paragraphs)
+        )
         gold = majority((u.gold, len(u.text)) for u in doc.units)
-        report.documents.add(found.language == gold, Miss(doc.name, (gold,), found.language,
-                                                          found.confidence, doc.units[0].text))
+        report.documents.add(
+            found.language == gold, Miss(doc.name, (gold,), found.language, found.confidence, doc.units[0].text)
+        )
         if [p.text for p in paragraphs] != [u.text for u in doc.units]:
             report.restructured.append(doc.name)
             continue
         for p, u in zip(paragraphs, doc.units):
-            report.paragraphs.add(p.language in u.gold, Miss(doc.name, u.gold, p.language,
-                                                             p.language_confidence, p.text))
+            report.paragraphs.add(
+                p.language in u.gold, Miss(doc.name, u.gold, p.language, p.language_confidence, p.text)
+            )
     return report
 
 
 # ----------------------------------------------------------------------------- (b) paragraphs
+
 
 @dataclass
 class ParagraphReport:
@@ -312,15 +374,21 @@ class ParagraphReport:
     confidences: list[float] = field(default_factory=list)  # of the correct ones
 
     def summary(self, examples: int = 10) -> str:
-        rows = [f"paragraphs {self.all}   wrong with confidence > {CONFIDENT}: {len(self.confident_wrong)}",
-                "  " + "   ".join(f"{k} {v}" for k, v in sorted(self.by_language.items())),
-                "  " + "   ".join(f"{k} {v}" for k, v in sorted(self.by_kind.items()))]
+        rows = [
+            f"paragraphs {self.all}   wrong with confidence > {CONFIDENT}: {len(self.confident_wrong)}",
+            "  " + "   ".join(f"{k} {v}" for k, v in sorted(self.by_language.items())),
+            "  " + "   ".join(f"{k} {v}" for k, v in sorted(self.by_kind.items())),
+        ]
         rows += [f"    {m}" for m in self.all.misses[:examples]]
         return "\n".join(rows)
 
 
-def measure_paragraphs(samples: Iterable[Sample], detector: Detector = detect,
-                       min_chars: int = PARAGRAPH_MIN_CHARS, max_chars: int | None = None) -> ParagraphReport:
+def measure_paragraphs(
+    samples: Iterable[Sample],
+    detector: Detector = detect,
+    min_chars: int = PARAGRAPH_MIN_CHARS,
+    max_chars: int | None = None,
+) -> ParagraphReport:
     """`detect` on every sample of min_chars..max_chars characters; None counts as wrong."""
     report = ParagraphReport()
     for s in samples:
@@ -340,6 +408,7 @@ def measure_paragraphs(samples: Iterable[Sample], detector: Detector = detect,
 
 # ----------------------------------------------------------------------------- (c) headings
 
+
 @dataclass
 class HeadingReport:
     n: int = 0
@@ -353,19 +422,23 @@ class HeadingReport:
     alone_wrong: list[Miss] = field(default_factory=list)  # a language other than 'und' and wrong
 
     def summary(self, examples: int = 8) -> str:
-        rows = [f"short headings {self.n}: detect labels {self.detected}, wrong {len(self.detected_wrong)},"
-                f" wrong with confidence > {CONFIDENT}: {len(self.confident_wrong)}",
-                f"  without the threshold: wrong {len(self.raw_wrong)}/{self.n},"
-                f" wrong with confidence > {CONFIDENT}: {len(self.raw_confident_wrong)}",
-                f"  label_document on the heading alone: 'und' {self.alone_und}/{self.n},"
-                f" wrong {len(self.alone_wrong)}, wrong with confidence > {CONFIDENT}: {len(self.alone_confident_wrong)}"]
+        rows = [
+            f"short headings {self.n}: detect labels {self.detected}, wrong {len(self.detected_wrong)},"
+            f" wrong with confidence > {CONFIDENT}: {len(self.confident_wrong)}",
+            f"  without the threshold: wrong {len(self.raw_wrong)}/{self.n},"
+            f" wrong with confidence > {CONFIDENT}: {len(self.raw_confident_wrong)}",
+            f"  label_document on the heading alone: 'und' {self.alone_und}/{self.n},"
+            f" wrong {len(self.alone_wrong)},"
+            f" wrong with confidence > {CONFIDENT}: {len(self.alone_confident_wrong)}",
+        ]
         rows += [f"    detect: {m}" for m in self.confident_wrong[:examples]]
         rows += [f"    alone: {m}" for m in self.alone_confident_wrong[:examples]]
         return "\n".join(rows)
 
 
-def measure_headings(samples: Iterable[Sample], detector: Detector = detect,
-                     labeller: Labeller = label_document) -> HeadingReport:
+def measure_headings(
+    samples: Iterable[Sample], detector: Detector = detect, labeller: Labeller = label_document
+) -> HeadingReport:
     report = HeadingReport()
     for s in samples:
         report.n += 1
@@ -396,6 +469,7 @@ def measure_headings(samples: Iterable[Sample], detector: Detector = detect,
 
 
 # ----------------------------------------------------------------------------- (d) length curve
+
 
 @dataclass
 class Bucket:
@@ -450,12 +524,16 @@ def _bucket_of(buckets: list[Bucket], n: int) -> Bucket | None:
     return None
 
 
-def length_curve(samples: Iterable[Sample], buckets: Sequence[tuple[int, int | None]] = LETTER_BUCKETS,
-                 detector: Detector = raw_detect, use_prefixes: bool = True) -> list[Bucket]:
+def length_curve(
+    samples: Iterable[Sample],
+    buckets: Sequence[tuple[int, int | None]] = LETTER_BUCKETS,
+    detector: Detector = raw_detect,
+    use_prefixes: bool = True,
+) -> list[Bucket]:
     """Accuracy by letter count: prefixes of each sample (or the samples whole)."""
     out = [Bucket(lo, hi) for lo, hi in buckets]
     for s in samples:
-        for text in (prefixes(s.text) if use_prefixes else [s.text]):
+        for text in prefixes(s.text) if use_prefixes else [s.text]:
             b = _bucket_of(out, letters(text))
             if b is None:
                 continue
@@ -471,12 +549,15 @@ def length_curve(samples: Iterable[Sample], buckets: Sequence[tuple[int, int | N
 def curve_table(curve: Sequence[Bucket]) -> str:
     rows = [f"{'letters':<10}{'n':>6}{'accuracy':>10}{'wrong>0.9':>11}{'right|>0.9':>12}"]
     for b in curve:
-        rows.append(f"{b.label:<10}{b.n:>6}{pct(b.accuracy):>10}{pct(b.confident_wrong_share):>11}"
-                    f"{pct(b.precision_when_confident):>12}")
+        rows.append(
+            f"{b.label:<10}{b.n:>6}{pct(b.accuracy):>10}{pct(b.confident_wrong_share):>11}"
+            f"{pct(b.precision_when_confident):>12}"
+        )
     return "\n".join(rows)
 
 
 # ----------------------------------------------------------------------------- (f) speed, thresholds
+
 
 @dataclass
 class Speed:
@@ -525,13 +606,14 @@ def long_texts(min_chars: int = 3000) -> list[Sample]:
     return out
 
 
-def cost_by_length(lengths: Sequence[int] = (100, 250, 500, 1000, 2000, 3000),
-                   min_seconds: float = 0.5) -> list[tuple[int, float, float]]:
+def cost_by_length(
+    lengths: Sequence[int] = (100, 250, 500, 1000, 2000, 3000), min_seconds: float = 0.5
+) -> list[tuple[int, float, float]]:
     """(characters, ms per detection, accuracy) of detect on texts cut at each length, with
     MAX_CHARS out of the way."""
     texts = long_texts()
     out = []
-    with thresholds(max_chars=10 ** 9):
+    with thresholds(max_chars=10**9):
         for n in lengths:
             cut = [Sample(s.gold, s.kind, s.text[:n]) for s in texts]
             acc = measure_paragraphs(cut, min_chars=0).all.accuracy
@@ -565,18 +647,51 @@ class SweepRow:
 def threshold_sweep(values: Sequence[int] = (10, 20, 30, 35, 40, 45, 50, 60, 70)) -> list[SweepRow]:
     docs = [*labelled.documents(), *labelled.MIXED_DOCUMENTS]
     heads = labelled.headings()
-    shorts = [*heads, *labelled.list_items(),
-              *(Sample((lang,), "short", t) for lang in labelled.LANGUAGES for t in labelled.SHORT_LINES[lang])]
+    shorts = [
+        *heads,
+        *labelled.list_items(),
+        *(Sample((lang,), "short", t) for lang in labelled.LANGUAGES for t in labelled.SHORT_LINES[lang]),
+    ]
     rows = []
     for v in values:
         with thresholds(min_letters=v):
             r = measure_documents(docs)
             hw = sum(_confidently_wrong(*(_lc(detect(s.text))), s.gold) for s in heads)
             uw = sum(_confidently_wrong(*(_lc(detect(s.text))), s.gold) for s in shorts)
-        rows.append(SweepRow(v, r.documents, r.units, r.inherited.n, len(r.confident_wrong),
-                             len(r.heading_confident_wrong), hw, uw))
+        rows.append(
+            SweepRow(
+                v, r.documents, r.units, r.inherited.n, len(r.confident_wrong), len(r.heading_confident_wrong), hw, uw
+            )
+        )
     return rows
 
 
 def _lc(d: Detection | None) -> tuple[str | None, float | None]:
     return (d.language, d.confidence) if d is not None else (None, None)
+
+
+# ----------------------------------------------------------------------------- (g) second opinions
+
+
+def second_opinion_rate(texts: Sequence[str]) -> float:
+    """Share of `texts` for which `detect` asked langdetect's other profiles (Latin or other
+    script) besides the four: the costly path, meant for text that may be none of the four.
+    Counted by wrapping the module's `_probabilities` for the duration of the call (it still
+    runs; nothing is replaced)."""
+    calls: list[tuple[str, ...]] = []
+    real = language_module._probabilities
+
+    def counting(sample: str, languages: tuple[str, ...]):
+        calls.append(languages)
+        return real(sample, languages)
+
+    asked = 0
+    language_module._probabilities = counting
+    try:
+        for text in texts:
+            calls.clear()
+            detect(text)
+            asked += any(set(c) != set(language_module.CORPUS_LANGUAGES) for c in calls)
+    finally:
+        language_module._probabilities = real
+    return asked / len(texts) if texts else 0.0

@@ -18,6 +18,7 @@ exactly the words of the clean blocks, so the recorded words cannot drift from t
 Everything is a pure function of a `random.Random`; `build_documents(seed, n)` is stable
 across runs and machines (string seeds are hashed with SHA-512 by `random`).
 """
+
 from __future__ import annotations
 
 import random
@@ -111,27 +112,44 @@ SCRAPED_TITLES = (
 )
 
 FURNITURE = {
-    "en": ("Download", "Report this document", "Loading...", "Download now", "Share this document",
-           "Save", "Print", "Embed"),
+    "en": (
+        "Download",
+        "Report this document",
+        "Loading...",
+        "Download now",
+        "Share this document",
+        "Save",
+        "Print",
+        "Embed",
+    ),
     "es": ("Descargar", "Denunciar este documento", "Cargando...", "Download", "Report this document"),
     "fr": ("Télécharger", "Signaler ce document", "Chargement...", "Download", "Loading..."),
     "pt": ("Baixar", "Denunciar este documento", "Carregando...", "Download", "Report this document"),
 }
 
-UN_SYMBOLS = ("A/HRC/35/25", "A/72/643", "A/CONF.231/3", "E/CN.9/2018/2", "A/73/PV.60",
-              "A/HRC/WG.6/29/MEX/1")
+UN_SYMBOLS = ("A/HRC/35/25", "A/72/643", "A/CONF.231/3", "E/CN.9/2018/2", "A/73/PV.60", "A/HRC/WG.6/29/MEX/1")
 JOB_LETTER = {"en": "E", "es": "S", "fr": "F", "pt": "P"}
-ORGANISATION = {"en": "United Nations", "es": "Naciones Unidas", "fr": "Nations Unies",
-                "pt": "Nações Unidas"}
+ORGANISATION = {"en": "United Nations", "es": "Naciones Unidas", "fr": "Nations Unies", "pt": "Nações Unidas"}
 
-OCR_SAMPLES = ("\\mj (~I.", "-~--.~.~,-", "»¦ ~^ |l", "·,'~ ;.-_", "I| ¦ ,; ~~", "'~:~ , '~'",
-               ".:¦.. |- ~", "=== ~ ^`", "JI' .~ ':", "~~'~ -.'.,", "^ ¦¦ ~:. I", "(~ '· ,.,.")
+OCR_SAMPLES = (
+    "\\mj (~I.",
+    "-~--.~.~,-",
+    "»¦ ~^ |l",
+    "·,'~ ;.-_",
+    "I| ¦ ,; ~~",
+    "'~:~ , '~'",
+    ".:¦.. |- ~",
+    "=== ~ ^`",
+    "JI' .~ ':",
+    "~~'~ -.'.,",
+    "^ ¦¦ ~:. I",
+    "(~ '· ,.,.",
+)
 OCR_SYMBOLS = "~^|¦»«-.,:;'`\"!()_=+<>/\\·°"
 OCR_LETTERS = "lIijm"
 
 BOOKMARK_NAMES = ("_GoBack", "_Hlk{n}", "_Toc{n}", "_Ref{n}")
-IMAGE_NAMES = ("logo.png", "image1.png", "image2.jpeg", "media/image3.emf", "Logo_OIM.png",
-               "emblem.jpg", "chart1.png")
+IMAGE_NAMES = ("logo.png", "image1.png", "image2.jpeg", "media/image3.emf", "Logo_OIM.png", "emblem.jpg", "chart1.png")
 
 DIGRAPHS = {"ch", "ph", "th", "sh", "nh", "lh", "qu", "gu", "ll", "rr", "gn", "ck"}
 CLUSTERS = {a + b for a in "bcdfgkpt" for b in "lr"} - {"dl", "tl"}
@@ -139,6 +157,7 @@ VOWELS = set("aeiouyáéíóúàèìòùâêîôûãõäëïöüœAEIOUYÁÉÍÓ
 
 
 # ----------------------------------------------------------------------------- data
+
 
 @dataclass(frozen=True)
 class Piece:
@@ -213,6 +232,7 @@ class _Plan:
 
 # ----------------------------------------------------------------------------- piece helpers
 
+
 def _word(text: str, whole: bool = False) -> Piece:
     return Piece(text, text, "word", whole=whole)
 
@@ -230,8 +250,7 @@ def _noise(text: str, cls: str, form: str, equiv: str = "") -> Piece:
 
 
 def _group(inner: list[Piece], cls: str | None, form: str, equiv: str) -> Piece:
-    return Piece("".join(p.text for p in inner), equiv, "group", cls, form,
-                 "joined" if cls else "gone", tuple(inner))
+    return Piece("".join(p.text for p in inner), equiv, "group", cls, form, "joined" if cls else "gone", tuple(inner))
 
 
 def _chunks(text: str) -> list[Piece]:
@@ -258,14 +277,20 @@ def _syllable_cuts(word: str, margin: int) -> list[int]:
     for p in range(margin, len(word) - margin + 1):
         if p + 1 >= len(word):
             continue
-        before_digraph = (low[p - 1] in VOWELS and low[p:p + 2] in DIGRAPHS
-                          and p + 2 < len(word) and low[p + 2] in VOWELS)
-        if low[p - 1:p + 1] in DIGRAPHS or low[p - 1:p + 1] in CLUSTERS:
+        before_digraph = (
+            low[p - 1] in VOWELS and low[p : p + 2] in DIGRAPHS and p + 2 < len(word) and low[p + 2] in VOWELS
+        )
+        if low[p - 1 : p + 1] in DIGRAPHS or low[p - 1 : p + 1] in CLUSTERS:
             continue
         v_cv = low[p - 1] in VOWELS and low[p] not in VOWELS and low[p + 1] in VOWELS
-        vc_cv = (p >= 2 and low[p - 2] in VOWELS and low[p - 1] not in VOWELS
-                 and low[p] not in VOWELS and low[p + 1] in VOWELS)
-        if before_digraph or ((v_cv or vc_cv) and low[p:p + 2] not in DIGRAPHS):
+        vc_cv = (
+            p >= 2
+            and low[p - 2] in VOWELS
+            and low[p - 1] not in VOWELS
+            and low[p] not in VOWELS
+            and low[p + 1] in VOWELS
+        )
+        if before_digraph or ((v_cv or vc_cv) and low[p : p + 2] not in DIGRAPHS):
             cuts.append(p)
     return cuts or list(range(margin, len(word) - margin + 1))
 
@@ -282,10 +307,11 @@ def _letter_runs(pieces: list[Piece], min_len: int) -> list[tuple[int, int, int]
 
 def _insert_in_word(pieces: list[Piece], i: int, at: int, noise: Piece) -> None:
     p = pieces[i]
-    pieces[i:i + 1] = [_word(p.text[:at]), noise, _word(p.text[at:])]
+    pieces[i : i + 1] = [_word(p.text[:at]), noise, _word(p.text[at:])]
 
 
 # ----------------------------------------------------------------------------- in-block noise
+
 
 def _markdown(rng: random.Random, kind: str, pieces: list[Piece]) -> list[Piece]:
     cls = "markdown_residue"
@@ -294,8 +320,12 @@ def _markdown(rng: random.Random, kind: str, pieces: list[Piece]) -> list[Piece]
             hashes = rng.choice(["#", "##", "##", "###"]) if kind == "heading" else rng.choice(["#", "##"])
             style = rng.random()
             if style < 0.5:
-                return [_noise(hashes + " ", cls, "heading-hash"), _noise("**", cls, "heading-bold"),
-                        *pieces, _noise("**", cls, "heading-bold")]
+                return [
+                    _noise(hashes + " ", cls, "heading-hash"),
+                    _noise("**", cls, "heading-bold"),
+                    *pieces,
+                    _noise("**", cls, "heading-bold"),
+                ]
             if style < 0.8:
                 return [_noise(hashes + " ", cls, "heading-hash"), *pieces]
             return [_noise("**", cls, "heading-bold"), *pieces, _noise("**", cls, "heading-bold")]
@@ -314,16 +344,22 @@ def _markdown(rng: random.Random, kind: str, pieces: list[Piece]) -> list[Piece]
     return pieces
 
 
-def _wrap_run(rng: random.Random, pieces: list[Piece], left: str, right: str, form: str,
-              only: list[int] | None = None) -> None:
+def _wrap_run(
+    rng: random.Random, pieces: list[Piece], left: str, right: str, form: str, only: list[int] | None = None
+) -> None:
     """Wrap one or two consecutive whole words in markdown marks (punctuation stays outside)."""
     cls = "markdown_residue"
     starts = only or [i for i, p in enumerate(pieces) if p.whole and p.role == "word"]
     rng.shuffle(starts)
     for i in starts:
         j = i
-        if only is None and rng.random() < 0.4 and i + 2 < len(pieces) and pieces[i + 1].role == "space" \
-                and pieces[i + 2].whole:
+        if (
+            only is None
+            and rng.random() < 0.4
+            and i + 2 < len(pieces)
+            and pieces[i + 1].role == "space"
+            and pieces[i + 2].whole
+        ):
             j = i + 2
         lead, core_i, trail_i = _peel(pieces[i].text)
         if j == i:
@@ -332,16 +368,15 @@ def _wrap_run(rng: random.Random, pieces: list[Piece], left: str, right: str, fo
             new = [_word(lead)] if lead else []
             new += [_noise(left, cls, form), _word(core_i), _noise(right, cls, form)]
             new += [_word(trail_i)] if trail_i else []
-            pieces[i:i + 1] = new
+            pieces[i : i + 1] = new
             return
         lead_j, core_j, trail_j = _peel(pieces[j].text)
         if not WORD_RE.search(core_i + core_j) or trail_i or lead_j:
             continue
         new = [_word(lead)] if lead else []
-        new += [_noise(left, cls, form), _word(core_i), pieces[i + 1], _word(core_j),
-                _noise(right, cls, form)]
+        new += [_noise(left, cls, form), _word(core_i), pieces[i + 1], _word(core_j), _noise(right, cls, form)]
         new += [_word(trail_j)] if trail_j else []
-        pieces[i:j + 1] = new
+        pieces[i : j + 1] = new
         return
 
 
@@ -386,7 +421,7 @@ def _unicode(rng: random.Random, pieces: list[Piece], ligatures: bool) -> list[P
             pos = 0
             for m in re.finditer("f[il]", p.text):
                 if rng.random() < 0.8:
-                    out.append(_word(p.text[pos:m.start()]))
+                    out.append(_word(p.text[pos : m.start()]))
                     lig = "ﬁ" if m.group() == "fi" else "ﬂ"
                     out.append(_noise(lig, cls, "ligature-" + m.group(), equiv=m.group()))
                     pos = m.end()
@@ -437,7 +472,7 @@ def _wrap(rng: random.Random, pieces: list[Piece], width: int) -> list[Piece]:
     for k, p in enumerate(pieces):
         if p.role == "space" and p.text == " ":
             ahead = 0
-            for q in pieces[k + 1:]:
+            for q in pieces[k + 1 :]:
                 if q.role in ("space", "layout") or "\n" in q.text:
                     break
                 ahead += len(q.text)
@@ -445,8 +480,13 @@ def _wrap(rng: random.Random, pieces: list[Piece], width: int) -> list[Piece]:
                 out.append(_layout("\n", " "))
                 col = 0
                 continue
-        if (p.role == "word" and "-" in p.text[1:-1] and col + len(p.text) > width
-                and col > width * 0.6 and rng.random() < 0.5):
+        if (
+            p.role == "word"
+            and "-" in p.text[1:-1]
+            and col + len(p.text) > width
+            and col > width * 0.6
+            and rng.random() < 0.5
+        ):
             h = p.text.index("-", 1) + 1
             out += [_word(p.text[:h]), _layout("\n", ""), _word(p.text[h:])]
             col = len(p.text) - h
@@ -458,21 +498,19 @@ def _wrap(rng: random.Random, pieces: list[Piece], width: int) -> list[Piece]:
 
 # ----------------------------------------------------------------------------- document plan
 
+
 def _plan(rng: random.Random, lang: str, only: frozenset[str] | None) -> _Plan:
     paged = rng.random() < 0.75
     if only is not None:
         enabled = set(only)
         paged = paged or bool(enabled & PAGE_CLASSES)
     else:
-        enabled = {c for c, rate in CLASS_RATES.items()
-                   if rng.random() < rate and (paged or c not in PAGE_CLASSES)}
+        enabled = {c for c, rate in CLASS_RATES.items() if rng.random() < rate and (paged or c not in PAGE_CLASSES)}
         if "similar_documents" in enabled:
             enabled.add("transcription_marker")
     wrapped = paged and (rng.random() < 0.6 or "hyphenation" in enabled)
-    plan = _Plan(lang, enabled, paged, wrapped, ff=paged and rng.random() < 0.6,
-                 width=rng.randint(62, 95))
-    plan.features = sorted(enabled) + [f for f, on in
-                                       (("paged", paged), ("wrapped", wrapped), ("ff", plan.ff)) if on]
+    plan = _Plan(lang, enabled, paged, wrapped, ff=paged and rng.random() < 0.6, width=rng.randint(62, 95))
+    plan.features = sorted(enabled) + [f for f, on in (("paged", paged), ("wrapped", wrapped), ("ff", plan.ff)) if on]
     return plan
 
 
@@ -508,6 +546,7 @@ def _block_pieces(rng: random.Random, plan: _Plan, kind: str, text: str, ligatur
 
 # ----------------------------------------------------------------------------- pages
 
+
 def _ocr_line(rng: random.Random) -> tuple[str, str]:
     if rng.random() < 0.5:
         return rng.choice(OCR_SAMPLES), "sample"
@@ -524,20 +563,25 @@ def _cut_point(rng: random.Random, pieces: list[Piece]) -> tuple[int, str] | Non
     n = len(pieces)
 
     def next_word(i: int) -> str:
-        for q in pieces[i + 1:]:
+        for q in pieces[i + 1 :]:
             if q.role == "word":
                 return q.text
         return ""
 
     def ends_sentence(i: int) -> bool:
         # After ". ; : ! ?" the break may be a paragraph's end: undecidable, so never cut there.
-        before = "".join(q.text for q in pieces[max(0, i - 3):i]).rstrip()
+        before = "".join(q.text for q in pieces[max(0, i - 3) : i]).rstrip()
         return before[-1:] in ".;:!?" or not before
 
-    cuts = [i for i in range(int(n * 0.25), int(n * 0.85))
-            if ((pieces[i].role == "space" and pieces[i].text == " ")
-                or (pieces[i].role == "layout" and pieces[i].equiv == " "))
-            and not ends_sentence(i)]
+    cuts = [
+        i
+        for i in range(int(n * 0.25), int(n * 0.85))
+        if (
+            (pieces[i].role == "space" and pieces[i].text == " ")
+            or (pieces[i].role == "layout" and pieces[i].equiv == " ")
+        )
+        and not ends_sentence(i)
+    ]
     if not cuts:
         return None
 
@@ -582,7 +626,7 @@ def _paging(rng: random.Random, plan: _Plan, title: str, n_pages: int) -> _Pagin
         header_form = rng.choice(["symbol", "symbol", "title", "distr", "organisation"])
         header = {
             "symbol": rng.choice(UN_SYMBOLS),
-            "title": title if len(title) < 60 or rng.random() < 0.5 else title[:title.rfind(" ", 0, 45)],
+            "title": title if len(title) < 60 or rng.random() < 0.5 else title[: title.rfind(" ", 0, 45)],
             "distr": "Distr.: General",
             "organisation": ORGANISATION[lang],
         }[header_form]
@@ -590,10 +634,12 @@ def _paging(rng: random.Random, plan: _Plan, title: str, n_pages: int) -> _Pagin
     if "running_footer" in plan.enabled:
         footer_form = rng.choice(["job", "job", "symbol", "distr", "title"])
         yy = rng.randint(16, 19)
-        job = (f"GE.{yy}-{rng.randint(10000, 23999)}({JOB_LETTER[lang]})" if rng.random() < 0.5
-               else f"{yy}-{rng.randint(10000, 23999)} ({JOB_LETTER[lang]})")
-        footer = {"job": job, "symbol": rng.choice(UN_SYMBOLS), "distr": "Distr.: General",
-                  "title": title}[footer_form]
+        job = (
+            f"GE.{yy}-{rng.randint(10000, 23999)}({JOB_LETTER[lang]})"
+            if rng.random() < 0.5
+            else f"{yy}-{rng.randint(10000, 23999)} ({JOB_LETTER[lang]})"
+        )
+        footer = {"job": job, "symbol": rng.choice(UN_SYMBOLS), "distr": "Distr.: General", "title": title}[footer_form]
         if footer == header:
             footer, footer_form = job, "job"
     footer_first = rng.random() < 0.8
@@ -607,8 +653,18 @@ def _paging(rng: random.Random, plan: _Plan, title: str, n_pages: int) -> _Pagin
         footer = None
     header_form += "/x2" if n_header == 2 else "/x3+"
     footer_form += "/x2" if n_footer == 2 else "/x3+"
-    return _Paging(n_pages, style, rng.choice(["top", "bottom", "bottom"]), rng.random() < 0.5,
-                   header, header_form, header_from, footer, footer_form, footer_first)
+    return _Paging(
+        n_pages,
+        style,
+        rng.choice(["top", "bottom", "bottom"]),
+        rng.random() < 0.5,
+        header,
+        header_form,
+        header_from,
+        footer,
+        footer_form,
+        footer_first,
+    )
 
 
 def _numbered(pg: _Paging, k: int) -> bool:
@@ -653,6 +709,7 @@ def _lines(lines: list[Piece], after: str = "\n") -> list[Piece]:
 
 # ----------------------------------------------------------------------------- assembly
 
+
 def build_document(rng: random.Random, doc_id: str, only: frozenset[str] | None = None) -> NoisyDocument:
     """One noisy document. `only`: inject exactly these classes (default: a random mix)."""
     lang = rng.choice(corpus.LANGUAGES)
@@ -672,14 +729,13 @@ def build_document(rng: random.Random, doc_id: str, only: frozenset[str] | None 
         n = _n_words(pieces)
         if plan.paged and pages[-1] and words + n > target:
             cut = None
-            if "page_break" in plan.enabled and kind in ("paragraph", "list_item") and n >= 20 \
-                    and rng.random() < 0.7:
+            if "page_break" in plan.enabled and kind in ("paragraph", "list_item") and n >= 20 and rng.random() < 0.7:
                 cut = _cut_point(rng, pieces)
             target = rng.randint(110, 220)
             if cut is not None:
                 i, form = cut
                 pages[-1].append(pieces[:i])
-                pages.append([pieces[i + 1:]])
+                pages.append([pieces[i + 1 :]])
                 cuts.append(form)
                 words = n // 2
                 continue
@@ -776,8 +832,9 @@ def build_document(rng: random.Random, doc_id: str, only: frozenset[str] | None 
     return _render(doc_id, lang, out, tuple(text for _, text in blocks), tuple(plan.features))
 
 
-def _render(doc_id: str, lang: str, pieces: list[Piece], blocks: tuple[str, ...],
-            features: tuple[str, ...]) -> NoisyDocument:
+def _render(
+    doc_id: str, lang: str, pieces: list[Piece], blocks: tuple[str, ...], features: tuple[str, ...]
+) -> NoisyDocument:
     raw_parts, oracle_parts = [], []
     items: list[NoiseItem] = []
     edits: list[OracleEdit] = []
@@ -812,12 +869,20 @@ def _render(doc_id: str, lang: str, pieces: list[Piece], blocks: tuple[str, ...]
     if [w.text for w in words] != expected:
         raise AssertionError(f"{doc_id}: the perfect cleaner's words differ from the clean blocks")
     for item in items:
-        assert raw[item.start:item.end] == item.text
-    return NoisyDocument(doc_id, lang, raw, blocks, tuple(sorted(items, key=lambda i: (i.start, i.end))),
-                         tuple(words), tuple(edits), oracle_text, features)
+        assert raw[item.start : item.end] == item.text
+    return NoisyDocument(
+        doc_id,
+        lang,
+        raw,
+        blocks,
+        tuple(sorted(items, key=lambda i: (i.start, i.end))),
+        tuple(words),
+        tuple(edits),
+        oracle_text,
+        features,
+    )
 
 
 def build_documents(seed: int, n_docs: int, only: frozenset[str] | None = None) -> list[NoisyDocument]:
     """`n_docs` noisy documents; document i depends only on (seed, i), not on n_docs."""
-    return [build_document(random.Random(f"noise:{seed}:{i}"), f"noise-{seed}-{i:04d}", only)
-            for i in range(n_docs)]
+    return [build_document(random.Random(f"noise:{seed}:{i}"), f"noise-{seed}-{i:04d}", only) for i in range(n_docs)]

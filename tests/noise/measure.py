@@ -22,6 +22,7 @@ with it:
 `identity_cleaner` changes nothing (0% removed; it keeps exactly the words with no noise
 inside them), `rules_cleaner` is the project's cleaning.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -47,6 +48,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n|\f")
 
 # ----------------------------------------------------------------------------- cleaners
 
+
 def rules_cleaner(doc: NoisyDocument) -> tuple[str, Sequence[Removal]]:
     cleaned = clean_document(RawDocument(doc.doc_id, f"noise/{doc.doc_id}.txt", "txt", doc.raw, "utf-8"))
     return cleaned.clean_text, cleaned.removals
@@ -57,8 +59,9 @@ def identity_cleaner(doc: NoisyDocument) -> tuple[str, Sequence[Removal]]:
 
 
 def oracle_cleaner(doc: NoisyDocument) -> tuple[str, Sequence[Removal]]:
-    removals = [Removal(e.kind, "oracle@1", doc.raw[e.start:e.end], e.replacement, e.start, e.end)
-                for e in doc.oracle]
+    removals = [
+        Removal(e.kind, "oracle@1", doc.raw[e.start : e.end], e.replacement, e.start, e.end) for e in doc.oracle
+    ]
     return replay(doc.raw, removals), removals
 
 
@@ -80,6 +83,7 @@ def oracle_for(classes: Iterable[str]) -> Cleaner:
 
 # ----------------------------------------------------------------------------- report
 
+
 @dataclass
 class Example:
     doc_id: str
@@ -91,9 +95,11 @@ class Example:
     rules: tuple[str, ...] = ()  # removals touching it: "rule: 'text' -> 'replacement'"
 
     def __str__(self) -> str:
-        lines = [f"[{self.doc_id}] {self.cls}/{self.form}: {self.text!r}",
-                 f"    raw:   {self.raw_context!r}",
-                 f"    clean: {self.clean_context!r}"]
+        lines = [
+            f"[{self.doc_id}] {self.cls}/{self.form}: {self.text!r}",
+            f"    raw:   {self.raw_context!r}",
+            f"    clean: {self.clean_context!r}",
+        ]
         lines += [f"    by:    {r}" for r in self.rules]
         return "\n".join(lines)
 
@@ -158,10 +164,14 @@ class Report:
             if forms and s.removed < s.injected:
                 for form, (n, r) in sorted(s.forms.items(), key=lambda kv: kv[1][1] / kv[1][0]):
                     rows.append(f"  {form[:36]:<38}{n:>5}{r:>9}{_pct(r / n):>9}")
-        rows.append(f"{'all noise':<22}{self.n_noise:>9}{self.n_removed:>9}{_pct(self.noise_removed_share):>9}"
-                    f"   target >= {_pct(NOISE_TARGET)}")
-        rows.append(f"{'real words kept':<22}{self.n_words:>9}{self.n_kept:>9}{_pct(self.words_kept_share):>9}"
-                    f"   target >= {_pct(WORDS_TARGET, 1)}")
+        rows.append(
+            f"{'all noise':<22}{self.n_noise:>9}{self.n_removed:>9}{_pct(self.noise_removed_share):>9}"
+            f"   target >= {_pct(NOISE_TARGET)}"
+        )
+        rows.append(
+            f"{'real words kept':<22}{self.n_words:>9}{self.n_kept:>9}{_pct(self.words_kept_share):>9}"
+            f"   target >= {_pct(WORDS_TARGET, 1)}"
+        )
         return "\n".join(rows)
 
     def summary(self, examples: int = 3) -> str:
@@ -180,13 +190,15 @@ def _pct(x: float, digits: int = 1) -> str:
 
 # ----------------------------------------------------------------------------- measurement
 
+
 def measure(seed: int, n_docs: int, cleaner: Cleaner = rules_cleaner) -> Report:
     """Build `n_docs` noisy documents from `seed`, clean them, and measure."""
     return measure_documents(build_documents(seed, n_docs), cleaner, seed)
 
 
-def measure_documents(docs: Iterable[NoisyDocument], cleaner: Cleaner = rules_cleaner,
-                      seed: int | None = None) -> Report:
+def measure_documents(
+    docs: Iterable[NoisyDocument], cleaner: Cleaner = rules_cleaner, seed: int | None = None
+) -> Report:
     report = Report(seed)
     for doc in docs:
         text, removals = cleaner(doc)
@@ -195,7 +207,7 @@ def measure_documents(docs: Iterable[NoisyDocument], cleaner: Cleaner = rules_cl
 
 
 def _clip(s: str, lo: int, hi: int) -> str:
-    return s[max(0, lo):max(0, hi)]
+    return s[max(0, lo) : max(0, hi)]
 
 
 def evaluate(doc: NoisyDocument, text: str, removals: Sequence[Removal], report: Report) -> None:
@@ -205,7 +217,7 @@ def evaluate(doc: NoisyDocument, text: str, removals: Sequence[Removal], report:
     if replay(raw, removals) != text:
         raise AssertionError(f"{doc.doc_id}: replaying the removals does not give the clean text")
     for r in removals:
-        if raw[r.raw_start:r.raw_end] != r.text:
+        if raw[r.raw_start : r.raw_end] != r.text:
             raise AssertionError(f"{doc.doc_id}: removal {r} does not hold its raw slice")
     report.n_docs += 1
     to_clean = raw_to_clean(removals)
@@ -214,7 +226,7 @@ def evaluate(doc: NoisyDocument, text: str, removals: Sequence[Removal], report:
     # Which removal covers each raw character (-1: copied into the clean text).
     covered = [-1] * len(raw)
     for i, r in enumerate(removals):
-        covered[r.raw_start:r.raw_end] = [i] * (r.raw_end - r.raw_start)
+        covered[r.raw_start : r.raw_end] = [i] * (r.raw_end - r.raw_start)
 
     def touching(lo: int, hi: int) -> list[int]:
         """Removals overlapping raw[lo:hi] (or, for an empty removal, strictly inside it)."""
@@ -236,20 +248,27 @@ def evaluate(doc: NoisyDocument, text: str, removals: Sequence[Removal], report:
     # --- noise
     for item in doc.noise:
         if item.check == "joined":
-            gap = text[to_clean(item.start):to_clean(item.end)]
+            gap = text[to_clean(item.start) : to_clean(item.end)]
             removed = not _PARAGRAPH_BREAK.search(gap)
         else:
             visible = [p for p in range(item.start, item.end) if raw[p] not in _BLANK]
             removed = all(covered[p] >= 0 for p in visible)
             if removed:
                 core = item.text.strip(_BLANK)
-                removed = not any(_puts_back(removals[k].replacement, core)
-                                  for k in sorted({covered[p] for p in visible}))
+                removed = not any(
+                    _puts_back(removals[k].replacement, core) for k in sorted({covered[p] for p in visible})
+                )
         report.classes[item.cls].add(item.form, removed)
         if not removed:
-            ex = Example(doc.doc_id, item.cls, item.form, item.text,
-                         _clip(raw, item.start - 40, item.end + 40), clean_context(item.start, item.end),
-                         describe(touching(item.start, item.end)))
+            ex = Example(
+                doc.doc_id,
+                item.cls,
+                item.form,
+                item.text,
+                _clip(raw, item.start - 40, item.end + 40),
+                clean_context(item.start, item.end),
+                describe(touching(item.start, item.end)),
+            )
             _keep(report.missed, ex)
             _keep(report.missed_by_class[item.cls], ex)
 
@@ -285,8 +304,15 @@ def evaluate(doc: NoisyDocument, text: str, removals: Sequence[Removal], report:
             continue
         cause = _cause(doc.noise, w.start, w.end)
         rules = describe(touching(w.start - 1, w.end + 1))
-        ex = Example(doc.doc_id, cause, "word", w.text, _clip(raw, w.start - 40, w.end + 40),
-                     clean_context(w.start, w.end), rules)
+        ex = Example(
+            doc.doc_id,
+            cause,
+            "word",
+            w.text,
+            _clip(raw, w.start - 40, w.end + 40),
+            clean_context(w.start, w.end),
+            rules,
+        )
         _keep(report.lost, ex)
         _keep(report.lost_by_cause[cause], ex)
         report.lost_causes[cause] += 1
@@ -307,8 +333,11 @@ def _chained(removals: Sequence[Removal], ks: list[int], start: int, end: int, r
             j -= 1
             out.add(j)
         j = k
-        while (j + 1 < len(removals) and removals[j + 1].raw_start == removals[j].raw_end
-               and removals[j + 1].raw_end <= end + reach):
+        while (
+            j + 1 < len(removals)
+            and removals[j + 1].raw_start == removals[j].raw_end
+            and removals[j + 1].raw_end <= end + reach
+        ):
             j += 1
             out.add(j)
     return out

@@ -3,6 +3,7 @@
 A case is {"label", "input", "expected"}: `expected` is the text after running only that rule.
 A case with an "xfail" key documents a known bug: it runs as a strict xfail with that reason.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -20,7 +21,7 @@ def assert_audit_trail(raw: str, clean_text: str, removals) -> None:
     """Every removal holds exactly the raw text it took out, and replaying them gives the text."""
     for r in removals:
         assert 0 <= r.raw_start < r.raw_end <= len(raw), r
-        assert raw[r.raw_start:r.raw_end] == r.text, r
+        assert raw[r.raw_start : r.raw_end] == r.text, r
     spans = sorted((r.raw_start, r.raw_end) for r in removals)
     for (_, end), (start, _) in zip(spans, spans[1:]):
         assert end <= start, f"overlapping removals: {spans}"

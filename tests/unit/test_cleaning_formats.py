@@ -1,4 +1,5 @@
 """Rules that only apply where their noise can be: page numbers only in text with pages."""
+
 from __future__ import annotations
 
 import pytest

@@ -7,6 +7,7 @@
 Known idempotence bugs found by these properties are kept as strict xfails with their
 examples; `steady_documents` steers around them so that (b) still guards everything else.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -25,39 +26,106 @@ pytestmark = pytest.mark.property
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 
 # derandomize: the same examples on every run, so the suite (and its strict xfails) is stable.
-FAST = settings(max_examples=200, deadline=None, derandomize=True,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FAST = settings(
+    max_examples=200,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 WORDS = [
     # English
-    "the", "and", "of", "migrants", "Global", "Compact", "States", "co-operation", "follow-up",
-    "“lot", "of”", "UN’s", "paragraph",
+    "the",
+    "and",
+    "of",
+    "migrants",
+    "Global",
+    "Compact",
+    "States",
+    "co-operation",
+    "follow-up",
+    "“lot",
+    "of”",
+    "UN’s",
+    "paragraph",
     # Spanish
-    "migración", "protección", "niños", "Estados", "miembros", "también", "¿cómo?", "país",
-    "inmi\u00adgración", "migracio\u0301n",
+    "migración",
+    "protección",
+    "niños",
+    "Estados",
+    "miembros",
+    "también",
+    "¿cómo?",
+    "país",
+    "inmi\u00adgración",
+    "migracio\u0301n",
     # French
-    "peut-être", "œuvre", "Œuvre", "États", "d’asile", "l’État", "«", "»", "ﬁnancement",
-    "mise\u00a0en", "élève",
+    "peut-être",
+    "œuvre",
+    "Œuvre",
+    "États",
+    "d’asile",
+    "l’État",
+    "«",
+    "»",
+    "ﬁnancement",
+    "mise\u00a0en",
+    "élève",
     # Portuguese
-    "Estados-membros", "proteção", "São", "Paulo", "ação", "migrac\u0327a\u0303o", "irmãos",
+    "Estados-membros",
+    "proteção",
+    "São",
+    "Paulo",
+    "ação",
+    "migrac\u0327a\u0303o",
+    "irmãos",
 ]
 NUMBERS = ["2016", "2016.", "65%", "25", "3", "1.", "2)", "71/280", "12", "1\u2007000"]
 MARKS = [
-    "**", "__", "#hashtag", "#PactoMundial", "[A/RES/71/1](#)", "[Pacto Mundial]()", "[1]",
-    "[bookmark: _GoBack]", "[bookmark: _Hlk503456789]", "\u200b", "\ufeff", "*", "-", "—",
-    ",", ".", ":", ";", "(IOM)",
+    "**",
+    "__",
+    "#hashtag",
+    "#PactoMundial",
+    "[A/RES/71/1](#)",
+    "[Pacto Mundial]()",
+    "[1]",
+    "[bookmark: _GoBack]",
+    "[bookmark: _Hlk503456789]",
+    "\u200b",
+    "\ufeff",
+    "*",
+    "-",
+    "—",
+    ",",
+    ".",
+    ":",
+    ";",
+    "(IOM)",
 ]
 LINE_BREAKS = ["\n", "\n\n", "\n\n\n\n", " \n\n", "\n \n\t\n", "  \n"]
 SPECIAL_LINES = [
-    "###", "-30-", "## Introducción", "# Contexte", "### Recomendações", "**Background**",
-    "Transcription:", "Transcripción:", "Page 3 of 16", "- 4 -", "12/16", "Página 2 de 9",
-    "p. 7", "Similar documents", "Documentos similares", "1. Place and date", "- primer punto",
+    "###",
+    "-30-",
+    "## Introducción",
+    "# Contexte",
+    "### Recomendações",
+    "**Background**",
+    "Transcription:",
+    "Transcripción:",
+    "Page 3 of 16",
+    "- 4 -",
+    "12/16",
+    "Página 2 de 9",
+    "p. 7",
+    "Similar documents",
+    "Documentos similares",
+    "1. Place and date",
+    "- primer punto",
     "Similar documents were sent to the Secretariat.",
 ]
 
 word = st.sampled_from(WORDS)
-token = st.one_of(word, word, word, st.sampled_from(NUMBERS), st.sampled_from(MARKS),
-                  st.integers(0, 3000).map(str))
+token = st.one_of(word, word, word, st.sampled_from(NUMBERS), st.sampled_from(MARKS), st.integers(0, 3000).map(str))
 sentence = st.lists(token, min_size=1, max_size=12).map(" ".join)
 
 
@@ -72,14 +140,14 @@ def _prose_line(words: list[str]) -> str:
 long_line = st.lists(word, min_size=8, max_size=12).map(_prose_line)
 title = st.tuples(sentence, word).map(" ".join)
 # A flattened page: at least 20 words of prose, then a sentence.
-page = st.tuples(st.lists(word, min_size=4, max_size=6).map(lambda words: " ".join(words * 5)),
-                 sentence).map(" ".join)
+page = st.tuples(st.lists(word, min_size=4, max_size=6).map(lambda words: " ".join(words * 5)), sentence).map(" ".join)
 
 
 @st.composite
 def similar_documents_block(draw, min_titles: int = 0) -> str:
-    heading = draw(st.sampled_from(["Similar documents", "Documentos similares",
-                                    "Documents similaires :", "Related content"]))
+    heading = draw(
+        st.sampled_from(["Similar documents", "Documentos similares", "Documents similaires :", "Related content"])
+    )
     titles = draw(st.lists(title, min_size=min_titles, max_size=4))
     separator = draw(st.sampled_from(["\n", "\n\n"]))
     end = draw(st.sampled_from(["Transcription:\n\n", "Transcrição:\n", ""]))
@@ -94,15 +162,15 @@ def numbered_pages(draw, pages=page) -> str:
     return "\n\n".join(f"{text}{spaces}{first + i}" for i, text in enumerate(texts))
 
 
-any_block = st.one_of(sentence, sentence, sentence, st.sampled_from(SPECIAL_LINES),
-                      similar_documents_block(), numbered_pages(), long_line)
+any_block = st.one_of(
+    sentence, sentence, sentence, st.sampled_from(SPECIAL_LINES), similar_documents_block(), numbered_pages(), long_line
+)
 
 
 @st.composite
 def documents(draw, blocks=any_block) -> str:
     pieces = draw(st.lists(blocks, min_size=1, max_size=6))
-    breaks = draw(st.lists(st.sampled_from(LINE_BREAKS), min_size=len(pieces),
-                           max_size=len(pieces)))
+    breaks = draw(st.lists(st.sampled_from(LINE_BREAKS), min_size=len(pieces), max_size=len(pieces)))
     text = draw(st.sampled_from(["", "\n\n\n", "\ufeff", " \n"]))
     text += "".join(piece + line_break for piece, line_break in zip(pieces, breaks))
     return text if draw(st.booleans()) else text.rstrip()
@@ -113,9 +181,13 @@ def documents(draw, blocks=any_block) -> str:
 # end in a word before their number, so no page label is left once the number goes; the last
 # line is prose, never an end marker.
 steady_block = st.one_of(
-    sentence, sentence, sentence, long_line,
+    sentence,
+    sentence,
+    sentence,
+    long_line,
     numbered_pages(st.tuples(page, word).map(" ".join)),
-    st.sampled_from([s for s in SPECIAL_LINES if ":" not in s and "imilar" not in s]))
+    st.sampled_from([s for s in SPECIAL_LINES if ":" not in s and "imilar" not in s]),
+)
 steady_documents = st.tuples(
     st.one_of(st.just(""), similar_documents_block(min_titles=1).map(lambda b: b + "\n\n")),
     documents(steady_block),
@@ -128,7 +200,7 @@ steady_documents = st.tuples(
 def assert_audit_trail(raw: str, text: str, removals) -> None:
     for r in removals:
         assert 0 <= r.raw_start < r.raw_end <= len(raw)
-        assert raw[r.raw_start:r.raw_end] == r.text, r
+        assert raw[r.raw_start : r.raw_end] == r.text, r
     spans = sorted((r.raw_start, r.raw_end) for r in removals)
     assert all(end <= start for (_, end), (start, _) in zip(spans, spans[1:])), spans
     assert replay(raw, removals) == text
@@ -161,6 +233,7 @@ def assert_stable(text: str) -> None:
 
 # --- (a) the audit trail ------------------------------------------------------------------
 
+
 @FAST
 @given(documents())
 def test_removals_replay_to_the_clean_text(raw: str) -> None:
@@ -192,6 +265,7 @@ def test_raw_to_clean_keeps_every_copied_character(raw: str) -> None:
 
 # --- (b) idempotence ------------------------------------------------------------------------
 
+
 @FAST
 @given(steady_documents)
 def test_cleaning_clean_text_changes_nothing(raw: str) -> None:
@@ -199,10 +273,12 @@ def test_cleaning_clean_text_changes_nothing(raw: str) -> None:
     assert_stable(text)
 
 
-BODY = ("Rapporteurship on the High-Level Forum on Irregular Migration Flows in the Americas San"
-        " Jose, Costa Rica September 12 13, 2017 This Forum is organized as follow-up to the"
-        " presentation of the Report on Irregular Migration Flows to the Americas from Africa,"
-        " Asia and the Caribbean by the Secretary General of the Organization of American States.")
+BODY = (
+    "Rapporteurship on the High-Level Forum on Irregular Migration Flows in the Americas San"
+    " Jose, Costa Rica September 12 13, 2017 This Forum is organized as follow-up to the"
+    " presentation of the Report on Irregular Migration Flows to the Americas from Africa,"
+    " Asia and the Caribbean by the Secretary General of the Organization of American States."
+)
 # Pages of seeds/004 with a "Page n of 16" footer line before the glued page number.
 PAGES_WITH_FOOTERS = (
     "Methodology of the High-Level Forum: the Forum was structured around 6 thematic areas, with"
@@ -225,12 +301,10 @@ CUT_FIRST_PARAGRAPH = (
 END_MARKERS = "Para más información, contacte a la oficina de prensa.\n\n###\n\n-30-\n"
 TWO_SIMILAR_BLOCKS = (
     "Similar documents\nRESOLUTION 2/18 FORCED MIGRATION OF VENEZUELANS\nTranscription:\n\n"
-    + BODY + "\n\nRelated publications\nMECHELEN DECLARATION ON CITIES AND MIGRATION\n"
+    + BODY
+    + "\n\nRelated publications\nMECHELEN DECLARATION ON CITIES AND MIGRATION\n"
     "Transcription:\n\n" + BODY
 )
-
-
-
 
 
 def test_blank_lines_at_the_end_are_gone_in_one_run() -> None:
@@ -284,6 +358,7 @@ def test_cleaning_clean_text_changes_nothing_whatever_the_document(raw: str) -> 
 
 
 # --- (c) nothing invented -------------------------------------------------------------------
+
 
 @FAST
 @given(documents())

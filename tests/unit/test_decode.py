@@ -1,4 +1,5 @@
 """Decoding text files: every encoding our inboxes hold comes out right, junk becomes an error."""
+
 from __future__ import annotations
 
 import codecs
@@ -12,14 +13,17 @@ pytestmark = pytest.mark.unit
 TEXT = "Migração, café, élève, niño: los Estados-membros et l'œuvre « commune ».\nSegunda línea.\n"
 
 
-@pytest.mark.parametrize("encoding,prefix,expected", [
-    ("utf-8", b"", "utf-8"),
-    ("utf-8", codecs.BOM_UTF8, "utf-8-sig"),
-    ("utf-16-le", codecs.BOM_UTF16_LE, "utf-16"),
-    ("utf-16-be", codecs.BOM_UTF16_BE, "utf-16"),
-    ("utf-16-le", b"", "utf-16-le"),
-    ("cp1252", b"", "cp1252"),
-])
+@pytest.mark.parametrize(
+    "encoding,prefix,expected",
+    [
+        ("utf-8", b"", "utf-8"),
+        ("utf-8", codecs.BOM_UTF8, "utf-8-sig"),
+        ("utf-16-le", codecs.BOM_UTF16_LE, "utf-16"),
+        ("utf-16-be", codecs.BOM_UTF16_BE, "utf-16"),
+        ("utf-16-le", b"", "utf-16-le"),
+        ("cp1252", b"", "cp1252"),
+    ],
+)
 def test_each_encoding_comes_out_right(encoding, prefix, expected):
     text, used = decode(prefix + TEXT.encode(encoding))
     assert (text, used) == (TEXT, expected)
@@ -34,13 +38,16 @@ def test_windows_line_endings_become_newlines():
     assert decode(b"one\r\ntwo\rthree")[0] == "one\ntwo\nthree"
 
 
-@pytest.mark.parametrize("data,error_type", [
-    (b"", "empty"),
-    (b"   \n\t\n", "empty"),
-    (bytes(range(256)) * 10, "binary"),
-    (b"\x89PNG\r\n\x1a\n" + bytes(200), "binary"),
-    (codecs.BOM_UTF8 + b"\xff\xfe broken", "undecodable"),
-])
+@pytest.mark.parametrize(
+    "data,error_type",
+    [
+        (b"", "empty"),
+        (b"   \n\t\n", "empty"),
+        (bytes(range(256)) * 10, "binary"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(200), "binary"),
+        (codecs.BOM_UTF8 + b"\xff\xfe broken", "undecodable"),
+    ],
+)
 def test_junk_is_a_typed_error_with_an_actionable_message(data, error_type):
     with pytest.raises(DecodeError) as caught:
         decode(data)

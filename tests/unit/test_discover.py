@@ -1,4 +1,5 @@
 """Discovery decides from metadata what to read, and from hashes what to process."""
+
 from __future__ import annotations
 
 import pytest
@@ -44,9 +45,19 @@ def test_already_landed_content_at_a_new_path_is_not_processed_again():
     assert [f.source_path for f in result.new] == ["again.txt"] and result.to_process == ()
 
 
-@pytest.mark.parametrize("path,fmt", [("a.txt", "txt"), ("B.MD", "md"), ("c.markdown", "md"),
-                                      ("d.pdf", "pdf"), ("e.DOCX", "docx"), ("f.htm", "html"),
-                                          ("g.doc", None), ("noext", None)])
+@pytest.mark.parametrize(
+    "path,fmt",
+    [
+        ("a.txt", "txt"),
+        ("B.MD", "md"),
+        ("c.markdown", "md"),
+        ("d.pdf", "pdf"),
+        ("e.DOCX", "docx"),
+        ("f.htm", "html"),
+        ("g.doc", None),
+        ("noext", None),
+    ],
+)
 def test_source_format(path, fmt):
     assert source_format(path) == fmt
 
@@ -84,8 +95,16 @@ def test_a_failed_file_only_touched_stays_failed():
 
     now = datetime(2026, 11, 22, tzinfo=timezone.utc)
     touched = SourceFile("bad.pdf", 10, 200, "B")
-    rows = ingest_run_rows(run_id="r", inbox="inbox", started_at=now, now=now, seen=(touched,), unchanged=(),
-                           classified=Classified(touched=(touched,)),
-                           known={"bad.pdf": KnownSource("bad.pdf", "B", 10, 100, "failed", now)},
-                           failures=[], version="v")
+    rows = ingest_run_rows(
+        run_id="r",
+        inbox="inbox",
+        started_at=now,
+        now=now,
+        seen=(touched,),
+        unchanged=(),
+        classified=Classified(touched=(touched,)),
+        known={"bad.pdf": KnownSource("bad.pdf", "B", 10, 100, "failed", now)},
+        failures=[],
+        version="v",
+    )
     assert [(r["source_path"], r["status"]) for r in rows.rows["sources"]] == [("bad.pdf", "failed")]

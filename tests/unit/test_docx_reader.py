@@ -2,6 +2,7 @@
 tables kept aside, footnotes and endnotes as markdown footnotes, headers and footers named as
 furniture, nothing hidden leaking into the text, core properties, and a typed error for every
 file it must refuse."""
+
 from __future__ import annotations
 
 import io
@@ -16,10 +17,22 @@ from tasks.domain.extract import ReadError
 from tasks.domain.models import Properties, RawDocument, SourceFile, Table
 from tasks.readers import read_document
 from tasks.readers.docx import read_docx
-from tests.builders.docx_files import (bad_crc_docx, blank_docx, broken_xml_docx, encrypted_docx,
-                                       encrypted_member_docx, footnoted_docx, not_a_zip_docx, sections_docx,
-                                       statement_docx, styled_headings_docx, with_separators_only_docx,
-                                       without_core_properties_docx, zip_bomb_docx, zip_without_document)
+from tests.builders.docx_files import (
+    bad_crc_docx,
+    blank_docx,
+    broken_xml_docx,
+    encrypted_docx,
+    encrypted_member_docx,
+    footnoted_docx,
+    not_a_zip_docx,
+    sections_docx,
+    statement_docx,
+    styled_headings_docx,
+    with_separators_only_docx,
+    without_core_properties_docx,
+    zip_bomb_docx,
+    zip_without_document,
+)
 from tests.reading import body_of, spans_of
 
 pytestmark = pytest.mark.unit
@@ -41,8 +54,8 @@ def _assert_furniture_sound(doc: RawDocument) -> None:
     previous_end = 0
     for f in doc.furniture:
         assert previous_end <= f.raw_start < f.raw_end <= len(doc.raw_text)
-        assert doc.raw_text[f.raw_start:f.raw_end].endswith("\n\n")
-        assert f.raw_start == 0 or doc.raw_text[:f.raw_start].endswith("\n\n")
+        assert doc.raw_text[f.raw_start : f.raw_end].endswith("\n\n")
+        assert f.raw_start == 0 or doc.raw_text[: f.raw_start].endswith("\n\n")
         previous_end = f.raw_end
 
 
@@ -66,8 +79,9 @@ def test_body_paragraphs_are_blocks_separated_by_a_blank_line(lang):
 
 def test_a_soft_line_break_is_a_newline_and_a_tab_one_space():
     doc, _facts = _statement("en")
-    assert "\n\nWe call on States to expand regular pathways for migration.\nReference: A/CONF.231/3\n\n" \
-        in doc.raw_text
+    assert (
+        "\n\nWe call on States to expand regular pathways for migration.\nReference: A/CONF.231/3\n\n" in doc.raw_text
+    )
     assert "\t" not in doc.raw_text and "\r" not in doc.raw_text and "\f" not in doc.raw_text
 
 
@@ -109,8 +123,8 @@ def test_header_and_footer_stay_in_the_text_named_as_furniture(lang):
     _assert_furniture_sound(doc)
     assert [f.kind for f in doc.furniture] == ["running_header", "running_footer"]
     header, footer = doc.furniture
-    assert doc.raw_text[header.raw_start:header.raw_end] == facts.header + "\n\n"
-    assert doc.raw_text[footer.raw_start:footer.raw_end] == facts.footer + "\n\n"
+    assert doc.raw_text[header.raw_start : header.raw_end] == facts.header + "\n\n"
+    assert doc.raw_text[footer.raw_start : footer.raw_end] == facts.footer + "\n\n"
     assert header.raw_start == 0 and footer.raw_end == len(doc.raw_text)
 
 
@@ -159,14 +173,12 @@ def test_hyperlink_text_is_kept_and_its_address_is_not():
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_properties_come_from_the_core_properties(lang):
     doc, facts = _statement(lang)
-    assert doc.properties == Properties(title=facts.title, authors=facts.authors, created=facts.created,
-                                        language=lang)
+    assert doc.properties == Properties(title=facts.title, authors=facts.authors, created=facts.created, language=lang)
 
 
 def test_an_author_with_a_comma_stays_one_name():
     doc, _facts = _statement("es")
-    assert doc.properties.authors == ("Ministerio de Relaciones Exteriores y Movilidad Humana",
-                                      "Pérez, María José")
+    assert doc.properties.authors == ("Ministerio de Relaciones Exteriores y Movilidad Humana", "Pérez, María José")
     assert doc.properties.created == date(2018, 7, 12)
 
 
@@ -199,9 +211,11 @@ def test_headers_and_footers_of_every_section_each_once():
     data, facts = sections_docx()
     doc = _read(data)
     _assert_furniture_sound(doc)
-    named = [(f.kind, doc.raw_text[f.raw_start:f.raw_end]) for f in doc.furniture]
-    assert named == [*(("running_header", h + "\n\n") for h in facts.headers),
-                     *(("running_footer", f + "\n\n") for f in facts.footers)]
+    named = [(f.kind, doc.raw_text[f.raw_start : f.raw_end]) for f in doc.furniture]
+    assert named == [
+        *(("running_header", h + "\n\n") for h in facts.headers),
+        *(("running_footer", f + "\n\n") for f in facts.footers),
+    ]
     assert body_of(doc) == "\n\n".join(facts.body) + "\n\n"
 
 
@@ -224,8 +238,10 @@ def test_two_footnotes_of_a_paragraph_are_numbered_in_reference_order_not_by_the
     doc = _read(footnoted_docx()[0])
     assert "Rights of the Child[^1] and the International Convention" in doc.raw_text
     assert "Members of Their Families,[^2]\n\n" in doc.raw_text
-    assert _notes_text(doc)[1:3] == ["[^1]: United Nations, Treaty Series, vol. 1577, No. 27531.",
-                                     "[^2]: Ibid., vol. 2220, No. 39481."]
+    assert _notes_text(doc)[1:3] == [
+        "[^1]: United Nations, Treaty Series, vol. 1577, No. 27531.",
+        "[^2]: Ibid., vol. 2220, No. 39481.",
+    ]
 
 
 def test_an_endnote_is_numbered_after_the_footnotes_and_written_after_them():
@@ -236,8 +252,7 @@ def test_an_endnote_is_numbered_after_the_footnotes_and_written_after_them():
 
 def test_a_footnote_of_two_paragraphs_stays_one_block():
     doc = _read(footnoted_docx()[0])
-    assert "\n\n[^3]: A/72/100.\nThe report covers the period from 1 August 2016 to 31 July 2017.\n\n" \
-        in doc.raw_text
+    assert "\n\n[^3]: A/72/100.\nThe report covers the period from 1 August 2016 to 31 July 2017.\n\n" in doc.raw_text
 
 
 def test_a_reference_in_a_table_cell_is_numbered_where_the_table_stands():
@@ -284,18 +299,31 @@ def test_the_reader_is_reached_through_read_document():
     assert doc.raw_text == _read(data).raw_text and doc.source_path == source.source_path
 
 
-@pytest.mark.parametrize("build,error_type,says", [
-    (not_a_zip_docx, "corrupt", "save it as .docx"),
-    (encrypted_docx, "encrypted", "password"),
-    (zip_without_document, "corrupt", "not a Word document"),
-    (bad_crc_docx, "corrupt", "word/document.xml"),
-    (encrypted_member_docx, "encrypted", "password"),
-    (broken_xml_docx, "corrupt", "damaged"),
-    (blank_docx, "empty", "no text"),
-    (zip_bomb_docx, "zip_bomb", "300 MB"),
-    (lambda: zip_bomb_docx(50), "zip_bomb", "image1.png"),
-], ids=["old_doc", "encrypted", "not_word", "bad_crc", "encrypted_member", "broken_xml", "blank",
-        "zip_bomb_total", "zip_bomb_ratio"])
+@pytest.mark.parametrize(
+    "build,error_type,says",
+    [
+        (not_a_zip_docx, "corrupt", "save it as .docx"),
+        (encrypted_docx, "encrypted", "password"),
+        (zip_without_document, "corrupt", "not a Word document"),
+        (bad_crc_docx, "corrupt", "word/document.xml"),
+        (encrypted_member_docx, "encrypted", "password"),
+        (broken_xml_docx, "corrupt", "damaged"),
+        (blank_docx, "empty", "no text"),
+        (zip_bomb_docx, "zip_bomb", "300 MB"),
+        (lambda: zip_bomb_docx(50), "zip_bomb", "image1.png"),
+    ],
+    ids=[
+        "old_doc",
+        "encrypted",
+        "not_word",
+        "bad_crc",
+        "encrypted_member",
+        "broken_xml",
+        "blank",
+        "zip_bomb_total",
+        "zip_bomb_ratio",
+    ],
+)
 def test_each_unreadable_file_is_a_typed_error_saying_what_to_do(build, error_type, says):
     with pytest.raises(ReadError) as caught:
         _read(build())

@@ -1,4 +1,5 @@
 """Reading an inbox file as it was hashed: a file still being written never lands as another."""
+
 from __future__ import annotations
 
 import hashlib
@@ -6,8 +7,8 @@ import hashlib
 import pytest
 
 from tasks.domain.extract import ReadError
-from tasks.io.files import read_as_hashed
 from tasks.domain.models import SourceFile
+from tasks.io.files import read_as_hashed
 
 
 def hashed(inbox, name: str) -> SourceFile:

@@ -1,4 +1,5 @@
 """Run progress as plain data: the lines a log keeps, and listeners that come and go."""
+
 from __future__ import annotations
 
 import io
@@ -10,23 +11,33 @@ from flows.terminal import plain_line, showing_progress
 
 
 def test_plain_lines_say_how_far_an_ingest_has_got():
-    assert plain_line(Progress("ingest", DISCOVERED, 0, 7000, skipped=12)) == \
-        "ingest: 7000 documents to process, 12 unchanged"
-    assert plain_line(Progress("ingest", PROCESSING, 250, 7000, failed=2, seconds=12.34)) == \
-        "ingest: 250/7000 documents processed, 2 failed (12.3 s)"
-    assert plain_line(Progress("ingest", LANDING, 7000, 7000, seconds=80)) == "ingest: landing in the warehouse (80.0 s)"
+    assert (
+        plain_line(Progress("ingest", DISCOVERED, 0, 7000, skipped=12))
+        == "ingest: 7000 documents to process, 12 unchanged"
+    )
+    assert (
+        plain_line(Progress("ingest", PROCESSING, 250, 7000, failed=2, seconds=12.34))
+        == "ingest: 250/7000 documents processed, 2 failed (12.3 s)"
+    )
+    assert (
+        plain_line(Progress("ingest", LANDING, 7000, 7000, seconds=80)) == "ingest: landing in the warehouse (80.0 s)"
+    )
     assert plain_line(Progress("ingest", LANDED, 7000, 7000, seconds=83.25)) == "ingest: landed (83.2 s)"
 
 
 def test_a_run_that_waits_for_another_says_for_whom():
-    assert plain_line(Progress("reprocess", WAITING, 0, 0, waiting_for="ingest run 1f2e (pid 4242)")) == \
-        "reprocess: waiting for ingest run 1f2e (pid 4242) to finish writing the warehouse"
+    assert (
+        plain_line(Progress("reprocess", WAITING, 0, 0, waiting_for="ingest run 1f2e (pid 4242)"))
+        == "reprocess: waiting for ingest run 1f2e (pid 4242) to finish writing the warehouse"
+    )
 
 
 def test_plain_lines_speak_of_rebuilding_for_a_reprocess():
     assert plain_line(Progress("reprocess", DISCOVERED, 0, 40)) == "reprocess: 40 documents to rebuild"
-    assert plain_line(Progress("reprocess", PROCESSING, 40, 40, seconds=3)) == \
-        "reprocess: 40/40 documents rebuilt, 0 failed (3.0 s)"
+    assert (
+        plain_line(Progress("reprocess", PROCESSING, 40, 40, seconds=3))
+        == "reprocess: 40/40 documents rebuilt, 0 failed (3.0 s)"
+    )
 
 
 def test_a_run_with_nothing_to_do_still_says_so_and_lands():
@@ -37,7 +48,10 @@ def test_a_run_with_nothing_to_do_still_says_so_and_lands():
         run.landing()
         run.landed()
     assert [(e.phase, e.done, e.total, e.skipped) for e in events] == [
-        (DISCOVERED, 0, 0, 5), (LANDING, 0, 0, 5), (LANDED, 0, 0, 5)]
+        (DISCOVERED, 0, 0, 5),
+        (LANDING, 0, 0, 5),
+        (LANDED, 0, 0, 5),
+    ]
 
 
 def test_a_listener_hears_only_while_it_listens():

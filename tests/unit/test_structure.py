@@ -1,4 +1,5 @@
 """Headings, paragraph kinds and sections on flattened text."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,22 +15,25 @@ def structured(raw: str):
     return structure(clean_document(RawDocument("d", "d.md", "md", raw, "utf-8")))
 
 
-@pytest.mark.parametrize("text,kind", [
-    ("Background", "heading"),
-    ("1. Place and date", "heading"),
-    ("In the medium term:", "heading"),
-    ("Antecedentes", "heading"),
-    ("1. Generate mechanisms for permanent dialogue and shared strategies between IOM and ECLAC.", "list_item"),
-    ("- To create a Civil Society Committee", "list_item"),
-    ("Dear Louise Arbour,", "salutation"),
-    ("Estimada Sra. Arbour,", "salutation"),
-    ("Thank you very much.", "closing"),
-    ("Muchas gracias.", "closing"),
-    ("30 and 31 August 2017, Raúl Prebisch conference room", "text"),
-    ("ECLAC, Santiago", "text"),
-    ("The following are some proposed steps we consider necessary for strengthening this platform:", "text"),
-    ("the sentence continues here", "text"),
-])
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("Background", "heading"),
+        ("1. Place and date", "heading"),
+        ("In the medium term:", "heading"),
+        ("Antecedentes", "heading"),
+        ("1. Generate mechanisms for permanent dialogue and shared strategies between IOM and ECLAC.", "list_item"),
+        ("- To create a Civil Society Committee", "list_item"),
+        ("Dear Louise Arbour,", "salutation"),
+        ("Estimada Sra. Arbour,", "salutation"),
+        ("Thank you very much.", "closing"),
+        ("Muchas gracias.", "closing"),
+        ("30 and 31 August 2017, Raúl Prebisch conference room", "text"),
+        ("ECLAC, Santiago", "text"),
+        ("The following are some proposed steps we consider necessary for strengthening this platform:", "text"),
+        ("the sentence continues here", "text"),
+    ],
+)
 def test_paragraph_kinds(text, kind):
     assert classify(text, None)[0] == kind
 
@@ -49,11 +53,16 @@ def test_lines_of_one_block_are_not_headings_but_a_final_one_is_a_signature():
 
 
 def test_sections_cover_their_paragraphs_and_nest_numbered_headings():
-    raw = ("Description of the meeting\n\n1. Objectives\n\nTo generate inputs for the negotiations.\n\n"
-           "2. Themes\n\nSix thematic sessions.\n")
+    raw = (
+        "Description of the meeting\n\n1. Objectives\n\nTo generate inputs for the negotiations.\n\n"
+        "2. Themes\n\nSix thematic sessions.\n"
+    )
     _, sections, paragraphs = structured(raw)
     assert [(s.heading, s.level) for s in sections] == [
-        ("Description of the meeting", 2), ("1. Objectives", 3), ("2. Themes", 3)]
+        ("Description of the meeting", 2),
+        ("1. Objectives", 3),
+        ("2. Themes", 3),
+    ]
     for p in paragraphs:
         s = sections[p.section_no]
         assert s.char_start <= p.char_start < p.char_end <= s.char_end

@@ -8,6 +8,7 @@ a small raw document run through cleaning and `structure()`; what it states must
 - "kinds": the kind of every paragraph, in order.
 A case with an "xfail" key documents a known bug: it runs as a strict xfail with that reason.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -15,8 +16,13 @@ import pytest
 from tasks.domain.cleaning import clean_document
 from tasks.domain.models import RawDocument
 from tasks.domain.structure import structure
-from tests.case_files import (assert_four_languages, assert_labels_unique, assert_matching_and_must_not_match,
-                              case_params, load_case_files)
+from tests.case_files import (
+    assert_four_languages,
+    assert_labels_unique,
+    assert_matching_and_must_not_match,
+    case_params,
+    load_case_files,
+)
 
 pytestmark = pytest.mark.unit
 

@@ -1,4 +1,5 @@
 """The run summary's markdown: counts, languages, noise and every failure with its reason."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,9 +11,15 @@ pytestmark = pytest.mark.unit
 
 
 def test_summary_lists_counts_languages_noise_and_failures():
-    summary = RunSummary("r1", "ingest", "/inbox", {"seen": 3, "new": 2, "failed": 1}, {"en": 1, "es": 1},
-                         {"page_number": 16, "similar_documents": 101},
-                         (Failure("junk.txt", "d", "extract", "binary", "the file | holds binary data"),))
+    summary = RunSummary(
+        "r1",
+        "ingest",
+        "/inbox",
+        {"seen": 3, "new": 2, "failed": 1},
+        {"en": 1, "es": 1},
+        {"page_number": 16, "similar_documents": 101},
+        (Failure("junk.txt", "d", "extract", "binary", "the file | holds binary data"),),
+    )
     text = summary_markdown(summary)
     assert "| new | 2 |" in text and "| failed | 1 |" in text
     assert text.index("similar_documents") < text.index("page_number")  # most removed first
@@ -25,8 +32,14 @@ def test_summary_of_a_run_that_landed_nothing():
 
 
 def test_summary_names_the_slowest_documents_slowest_first():
-    summary = RunSummary("r3", "ingest", "/inbox", {"seen": 2, "new": 2}, {"en": 2},
-                         slowest=(("reports/long.pdf", 12.5), ("a.txt", 0.04)))
+    summary = RunSummary(
+        "r3",
+        "ingest",
+        "/inbox",
+        {"seen": 2, "new": 2},
+        {"en": 2},
+        slowest=(("reports/long.pdf", 12.5), ("a.txt", 0.04)),
+    )
     text = summary_markdown(summary)
     assert "## Slowest documents" in text
     assert text.index("| reports/long.pdf | 12.50 |") < text.index("| a.txt | 0.04 |")

@@ -1,5 +1,6 @@
 """Where the warehouse lives, from the environment: the variables parsed into DuckLake's ATTACH
 and DuckDB's S3 secret (warehouse/config.py), and the location they make."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,21 +12,30 @@ from warehouse.config import ConfigError
 
 pytestmark = pytest.mark.unit
 
-MINIO = {"AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "wJalr/SECRET+key",
-         "AWS_REGION": "eu-west-3", "AWS_ENDPOINT_URL": "http://minio.internal:9000"}
+MINIO = {
+    "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE",
+    "AWS_SECRET_ACCESS_KEY": "wJalr/SECRET+key",
+    "AWS_REGION": "eu-west-3",
+    "AWS_ENDPOINT_URL": "http://minio.internal:9000",
+}
 
 
-@pytest.mark.parametrize("value, metadata", [
-    (None, None),
-    ("", None),
-    ("   ", None),
-    ("postgres:dbname=consultations host=db.internal user=etl",
-     "postgres:dbname=consultations host=db.internal user=etl"),
-    ("ducklake:postgres:dbname=consultations", "postgres:dbname=consultations"),
-    ("postgresql://etl@db.internal:5432/consultations", "postgres:postgresql://etl@db.internal:5432/consultations"),
-    ("postgres://etl@db.internal/consultations", "postgres:postgres://etl@db.internal/consultations"),
-    ("sqlite:/srv/lake/catalog.sqlite", "sqlite:/srv/lake/catalog.sqlite"),
-])
+@pytest.mark.parametrize(
+    "value, metadata",
+    [
+        (None, None),
+        ("", None),
+        ("   ", None),
+        (
+            "postgres:dbname=consultations host=db.internal user=etl",
+            "postgres:dbname=consultations host=db.internal user=etl",
+        ),
+        ("ducklake:postgres:dbname=consultations", "postgres:dbname=consultations"),
+        ("postgresql://etl@db.internal:5432/consultations", "postgres:postgresql://etl@db.internal:5432/consultations"),
+        ("postgres://etl@db.internal/consultations", "postgres:postgres://etl@db.internal/consultations"),
+        ("sqlite:/srv/lake/catalog.sqlite", "sqlite:/srv/lake/catalog.sqlite"),
+    ],
+)
 def test_catalog_values_become_ducklake_metadata_strings(value, metadata):
     assert config.catalog_from_env(value) == metadata
 
@@ -42,13 +52,16 @@ def test_a_refused_catalog_does_not_echo_its_password():
     assert "hunter2" not in str(error.value) and "password=***" in str(error.value)
 
 
-@pytest.mark.parametrize("value, data_path", [
-    (None, None),
-    ("s3://bucket/consultations", "s3://bucket/consultations/"),
-    ("s3://bucket/consultations//", "s3://bucket/consultations/"),
-    ("s3://bucket", "s3://bucket/"),
-    ("/mnt/shared/lake", "/mnt/shared/lake/"),
-])
+@pytest.mark.parametrize(
+    "value, data_path",
+    [
+        (None, None),
+        ("s3://bucket/consultations", "s3://bucket/consultations/"),
+        ("s3://bucket/consultations//", "s3://bucket/consultations/"),
+        ("s3://bucket", "s3://bucket/"),
+        ("/mnt/shared/lake", "/mnt/shared/lake/"),
+    ],
+)
 def test_data_paths_are_folder_urls_ending_in_a_slash(value, data_path):
     assert config.data_path_from_env(value) == data_path
 
@@ -68,23 +81,31 @@ def test_only_the_extensions_the_configuration_needs_are_loaded():
 def test_attach_sql_keeps_every_row_in_parquet_and_quotes_its_strings():
     assert config.attach_sql("lake", "postgres:dbname=x host=h", "s3://b/p/", read_only=True) == (
         "ATTACH 'ducklake:postgres:dbname=x host=h' AS lake "
-        "(DATA_PATH 's3://b/p/', DATA_INLINING_ROW_LIMIT 0, READ_ONLY)")
+        "(DATA_PATH 's3://b/p/', DATA_INLINING_ROW_LIMIT 0, READ_ONLY)"
+    )
     assert config.attach_sql("lake", "postgres:dbname=x application_name='o''k'", "/d/", read_only=False) == (
         "ATTACH 'ducklake:postgres:dbname=x application_name=''o''''k''' AS lake "
-        "(DATA_PATH '/d/', DATA_INLINING_ROW_LIMIT 0)")
+        "(DATA_PATH '/d/', DATA_INLINING_ROW_LIMIT 0)"
+    )
 
 
 def test_s3_secret_for_an_s3_compatible_endpoint():
     sql = config.s3_secret_sql("s3://bucket/consultations/", MINIO)
-    assert sql == ("CREATE OR REPLACE TEMPORARY SECRET consultations_s3 (TYPE s3, PROVIDER config, "
-                   "KEY_ID 'AKIDEXAMPLE', SECRET 'wJalr/SECRET+key', REGION 'eu-west-3', "
-                   "ENDPOINT 'minio.internal:9000', URL_STYLE 'path', USE_SSL false, "
-                   "SCOPE 's3://bucket/consultations/')")
+    assert sql == (
+        "CREATE OR REPLACE TEMPORARY SECRET consultations_s3 (TYPE s3, PROVIDER config, "
+        "KEY_ID 'AKIDEXAMPLE', SECRET 'wJalr/SECRET+key', REGION 'eu-west-3', "
+        "ENDPOINT 'minio.internal:9000', URL_STYLE 'path', USE_SSL false, "
+        "SCOPE 's3://bucket/consultations/')"
+    )
 
 
 def test_s3_secret_for_aws_itself_has_no_endpoint_and_takes_the_default_region_and_a_session_token():
-    environ = {"AWS_ACCESS_KEY_ID": "AKID", "AWS_SECRET_ACCESS_KEY": "s", "AWS_DEFAULT_REGION": "us-west-2",
-               "AWS_SESSION_TOKEN": "tok"}
+    environ = {
+        "AWS_ACCESS_KEY_ID": "AKID",
+        "AWS_SECRET_ACCESS_KEY": "s",
+        "AWS_DEFAULT_REGION": "us-west-2",
+        "AWS_SESSION_TOKEN": "tok",
+    }
     sql = config.s3_secret_sql("s3://b/", environ)
     assert "REGION 'us-west-2'" in sql and "SESSION_TOKEN 'tok'" in sql
     assert "ENDPOINT" not in sql and "URL_STYLE" not in sql
@@ -113,12 +134,15 @@ def test_endpoints_must_be_http_urls_of_a_host(url):
         config.s3_secret_sql("s3://b/", MINIO | {"AWS_ENDPOINT_URL": url})
 
 
-@pytest.mark.parametrize("text, shown", [
-    ("dbname=x password=hunter2 host=h", "dbname=x password=*** host=h"),
-    ("dbname=x PASSWORD = 'two words' host=h", "dbname=x PASSWORD = *** host=h"),
-    ("postgresql://etl:hunter2@db:5432/x", "postgresql://etl:***@db:5432/x"),
-    ("postgresql://etl@db:5432/x", "postgresql://etl@db:5432/x"),
-])
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("dbname=x password=hunter2 host=h", "dbname=x password=*** host=h"),
+        ("dbname=x PASSWORD = 'two words' host=h", "dbname=x PASSWORD = *** host=h"),
+        ("postgresql://etl:hunter2@db:5432/x", "postgresql://etl:***@db:5432/x"),
+        ("postgresql://etl@db:5432/x", "postgresql://etl@db:5432/x"),
+    ],
+)
 def test_redact_hides_passwords_in_connection_strings(text, shown):
     assert config.redact(text) == shown
 
@@ -131,7 +155,8 @@ def test_redact_hides_credential_values_from_the_environment_anywhere():
 
 def test_describe_names_catalog_and_data_without_the_password():
     assert config.describe("postgres:dbname=consultations host=db password=x", "s3://b/p/") == (
-        "catalog postgres:dbname=consultations host=db password=***, data s3://b/p/")
+        "catalog postgres:dbname=consultations host=db password=***, data s3://b/p/"
+    )
 
 
 def test_resolve_location_is_local_unless_the_variables_are_set(monkeypatch, tmp_path):
@@ -148,11 +173,15 @@ def test_resolve_location_is_local_unless_the_variables_are_set(monkeypatch, tmp
     shared = resolve_location(tmp_path)
     assert shared.root == tmp_path and shared.extension_directory == tmp_path / ".extensions"
     assert shared.catalog_file is None and shared.data_path == "s3://bucket/consultations/"
-    assert shared.describe() == "catalog postgres:dbname=consultations host=db user=etl, data s3://bucket/consultations/"
+    assert (
+        shared.describe() == "catalog postgres:dbname=consultations host=db user=etl, data s3://bucket/consultations/"
+    )
 
 
-@pytest.mark.parametrize("catalog", ["postgres:dbname=consultations host=db user=etl password=hunter2",
-                                     "postgresql://etl:hunter2@db/consultations"])
+@pytest.mark.parametrize(
+    "catalog",
+    ["postgres:dbname=consultations host=db user=etl password=hunter2", "postgresql://etl:hunter2@db/consultations"],
+)
 def test_a_password_in_the_catalog_string_is_refused_without_being_repeated(catalog):
     with pytest.raises(config.ConfigError) as refused:
         config.catalog_from_env(catalog)
@@ -168,11 +197,14 @@ def test_a_sqlite_catalog_elsewhere_is_a_local_file(monkeypatch, tmp_path):
     assert location.catalog_file == Path(tmp_path / "elsewhere.sqlite") and not location.exists()
 
 
-@pytest.mark.parametrize("catalog, password", [
-    ("postgres:dbname=x password=pw-1\"tail host=h", 'pw-1"tail'),
-    ("postgres:dbname=x password='two words' host=h", "two words"),
-    ("postgres:postgresql://etl:p%40ss-word@db/x", "p%40ss-word"),
-])
+@pytest.mark.parametrize(
+    "catalog, password",
+    [
+        ('postgres:dbname=x password=pw-1"tail host=h', 'pw-1"tail'),
+        ("postgres:dbname=x password='two words' host=h", "two words"),
+        ("postgres:postgresql://etl:p%40ss-word@db/x", "p%40ss-word"),
+    ],
+)
 def test_a_password_in_the_catalog_string_is_hidden_inside_any_message(catalog, password):
     """DuckDB quotes the connection string in its errors, glued to the next words."""
     message = f'Failed to attach at path + "{catalog}"Unable to connect to Postgres: refused'

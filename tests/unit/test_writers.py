@@ -1,5 +1,6 @@
 """The warehouse's writer lock: a second run waits and knows for whom; a run inside a run is an
 error, not a wait for itself; every folder naming one catalog shares one lock."""
+
 from __future__ import annotations
 
 import os
@@ -27,8 +28,9 @@ def test_a_second_writer_waits_for_the_first_and_knows_who_it_is(tmp_path):
     location = WarehouseLocation(tmp_path / "wh")
     with writing_run(location, "run A"):
         assert lock_file(location).read_text() == f"run A (pid {os.getpid()})"
-        second = subprocess.Popen([sys.executable, "-c", SECOND_WRITER, str(location.root)], cwd=ROOT,
-                                  stdout=subprocess.PIPE, text=True)
+        second = subprocess.Popen(
+            [sys.executable, "-c", SECOND_WRITER, str(location.root)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+        )
         assert second.stdout.readline().strip() == f"waiting for run A (pid {os.getpid()})"
         time.sleep(0.5)
         assert second.poll() is None  # still waiting while A writes
@@ -58,10 +60,14 @@ def test_a_writer_that_fails_lets_the_next_one_in(tmp_path):
 
 def test_folders_that_name_one_catalog_share_one_lock(tmp_path):
     shared_sqlite = f"sqlite:{tmp_path / 'shared' / 'catalog.sqlite'}"
-    assert lock_file(WarehouseLocation(tmp_path / "a", shared_sqlite)) == \
-        lock_file(WarehouseLocation(tmp_path / "b", shared_sqlite)) == tmp_path / "shared" / ".writer.lock"
+    assert (
+        lock_file(WarehouseLocation(tmp_path / "a", shared_sqlite))
+        == lock_file(WarehouseLocation(tmp_path / "b", shared_sqlite))
+        == tmp_path / "shared" / ".writer.lock"
+    )
     server = "postgres:dbname=consultations host=db user=etl"
     assert lock_file(WarehouseLocation(tmp_path / "a", server)) == lock_file(WarehouseLocation(tmp_path / "b", server))
     assert lock_file(WarehouseLocation(tmp_path / "a", server)) != lock_file(
-        WarehouseLocation(tmp_path / "a", "postgres:dbname=other host=db user=etl"))
+        WarehouseLocation(tmp_path / "a", "postgres:dbname=other host=db user=etl")
+    )
     assert lock_file(WarehouseLocation(tmp_path / "a")) == tmp_path / "a" / ".writer.lock"

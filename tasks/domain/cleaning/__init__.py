@@ -1,4 +1,5 @@
 """Cleaning: ordered rules over text, every removal recorded with raw offsets."""
+
 from __future__ import annotations
 
 from tasks.domain.cleaning.engine import Edit, Rule, clean, replay, with_pages
@@ -13,8 +14,11 @@ def reader_rule(doc: RawDocument) -> Rule:
     """The spans the reader named as not body (a Word header, a page's navigation, a table's
     cells), removed first, while the text is still the raw text their offsets point into."""
     spans = tuple(doc.furniture)
-    return Rule(f"{doc.source_format}_reader", READER_RULE_VERSION,
-                lambda _text: [Edit(f.raw_start, f.raw_end, f.kind) for f in spans])
+    return Rule(
+        f"{doc.source_format}_reader",
+        READER_RULE_VERSION,
+        lambda _text: [Edit(f.raw_start, f.raw_end, f.kind) for f in spans],
+    )
 
 
 def clean_document(doc: RawDocument, config: CleaningConfig = CleaningConfig()) -> CleanedDocument:

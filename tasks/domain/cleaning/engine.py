@@ -5,6 +5,7 @@ raw offsets, so each removal is recorded once, with exactly the raw text it took
 replaying the removals on the raw text gives the clean text. A rule author cannot forget the
 audit: the engine records whatever a rule edits.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -57,7 +58,7 @@ def replay(raw_text: str, removals: Sequence[Removal]) -> str:
     """The clean text that `removals` (non-overlapping, any order) make of `raw_text`."""
     out, pos = [], 0
     for r in sorted(removals, key=lambda r: (r.raw_start, r.raw_end)):
-        out.append(raw_text[pos:r.raw_start])
+        out.append(raw_text[pos : r.raw_start])
         out.append(r.replacement)
         pos = r.raw_end
     out.append(raw_text[pos:])
@@ -90,7 +91,7 @@ class Ledger:
     def apply(self, rule: Rule) -> int:
         """Apply one rule's edits; returns how many removals it recorded."""
         edits = sorted(rule.find(self.text), key=lambda e: (e.start, e.end))
-        edits = [e for e in edits if e.end > e.start and self.text[e.start:e.end] != e.replacement]
+        edits = [e for e in edits if e.end > e.start and self.text[e.start : e.end] != e.replacement]
         if not edits:
             return 0
         _check_disjoint(rule, edits)
@@ -104,8 +105,7 @@ class Ledger:
         self.text = replay(self.raw_text, self.removals)
         return len(added)
 
-    def _record(self, edit: Edit, label: str, segments: list[_Segment],
-                absorbed: set[int]) -> list[Removal]:
+    def _record(self, edit: Edit, label: str, segments: list[_Segment], absorbed: set[int]) -> list[Removal]:
         touched = [s for s in segments if _touches(s, edit)]
         if any(s.removal is not None and s.cur_end > s.cur_start for s in touched):
             return [self._merge(edit, label, touched, absorbed)]
@@ -127,13 +127,11 @@ class Ledger:
                 runs.append([lo, hi])
         spans = [r for r in runs if r]
         return [
-            Removal(edit.kind, label, self.raw_text[lo:hi],
-                    edit.replacement if i == len(spans) - 1 else "", lo, hi)
+            Removal(edit.kind, label, self.raw_text[lo:hi], edit.replacement if i == len(spans) - 1 else "", lo, hi)
             for i, (lo, hi) in enumerate(spans)
         ]
 
-    def _merge(self, edit: Edit, label: str, touched: list[_Segment],
-               absorbed: set[int]) -> Removal:
+    def _merge(self, edit: Edit, label: str, touched: list[_Segment], absorbed: set[int]) -> Removal:
         """The edit changes text an earlier rule put in: one removal covers both, so the
         raw text stays whole in the audit and replay stays exact."""
         cur_lo, cur_hi, raw_lo, raw_hi = edit.start, edit.end, None, None
@@ -149,7 +147,7 @@ class Ledger:
                 hi = s.raw_end if s.removal is not None else s.raw_start + cur_hi - s.cur_start
                 raw_hi = hi if raw_hi is None else max(raw_hi, hi)
         assert raw_lo is not None and raw_hi is not None
-        replacement = self.text[cur_lo:edit.start] + edit.replacement + self.text[edit.end:cur_hi]
+        replacement = self.text[cur_lo : edit.start] + edit.replacement + self.text[edit.end : cur_hi]
         return Removal(edit.kind, label, self.raw_text[raw_lo:raw_hi], replacement, raw_lo, raw_hi)
 
 

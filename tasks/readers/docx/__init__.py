@@ -11,6 +11,7 @@ The text is taken from the XML rather than `Paragraph.text`, because python-docx
 drops tracked insertions and content controls (`w:ins`, `w:sdt`) and keeps hidden text:
 what is read here is what the reader of the document sees on the page.
 """
+
 from __future__ import annotations
 
 import io
@@ -22,8 +23,13 @@ from tasks.domain.models import RawDocument
 from tasks.readers.docx.body import read_body
 from tasks.readers.docx.furniture import assemble, running_texts
 from tasks.readers.docx.notes import read_notes
-from tasks.readers.docx.package import (MAX_COMPRESSION_RATIO, MAX_MEMBERS, MAX_UNCOMPRESSED_BYTES,
-                                        RATIO_CHECKED_FROM_BYTES, check_package)
+from tasks.readers.docx.package import (
+    MAX_COMPRESSION_RATIO,
+    MAX_MEMBERS,
+    MAX_UNCOMPRESSED_BYTES,
+    RATIO_CHECKED_FROM_BYTES,
+    check_package,
+)
 from tasks.readers.docx.properties import read_properties
 
 
@@ -36,13 +42,19 @@ def read_docx(source_path: str, doc_id: str, data: bytes) -> RawDocument:
         headers, footers = running_texts(document, "header"), running_texts(document, "footer")
         properties = read_properties(document)
     except Exception as e:  # python-docx and lxml raise many types on a damaged part
-        raise ReadError("corrupt", f"{source_path}: the Word document is damaged and cannot be read "
-                        f"({type(e).__name__}: {e}); open it in Word or LibreOffice, let it repair the "
-                        "file, and save it again as .docx") from e
+        raise ReadError(
+            "corrupt",
+            f"{source_path}: the Word document is damaged and cannot be read "
+            f"({type(e).__name__}: {e}); open it in Word or LibreOffice, let it repair the "
+            "file, and save it again as .docx",
+        ) from e
     if not blocks and not tables:
-        raise ReadError("empty", f"{source_path}: the Word document has no text in its body (it is blank "
-                        "or holds only images, such as scanned pages); replace it with a version that "
-                        "has text, or run OCR on the scans and save the result")
+        raise ReadError(
+            "empty",
+            f"{source_path}: the Word document has no text in its body (it is blank "
+            "or holds only images, such as scanned pages); replace it with a version that "
+            "has text, or run OCR on the scans and save the result",
+        )
     text, furniture = assemble(headers, blocks + notes.blocks(), footers)
     return RawDocument(doc_id, source_path, "docx", text, "", None, furniture, tables, properties)
 

@@ -1,4 +1,5 @@
 """The body in document order: paragraphs, `#` headings from styles and outline levels, `- ` list items, tables."""
+
 from __future__ import annotations
 
 import re
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 from docx.enum.style import WD_STYLE_TYPE
 
 from tasks.domain.models import Table
-from tasks.readers.docx.text import TRANSPARENT_BLOCK, W, W_VAL, NoteMarker, block_items, paragraph_lines, val
+from tasks.readers.docx.text import TRANSPARENT_BLOCK, W_VAL, NoteMarker, W, block_items, paragraph_lines, val
 
 _MAX_HEADING_LEVEL = 6  # markdown has six; Word's Heading 7-9 become level 6
 # Heading style names as Word and LibreOffice write them in the corpus's languages, for
@@ -129,6 +130,7 @@ def _outline_level(ppr) -> int | None:
 
 
 # --- tables -------------------------------------------------------------------------------------
+
 
 def table_cells(tbl, notes: NoteMarker | None = None) -> tuple[tuple[str, ...], ...]:
     """Each `w:tc` once: a cell merged across columns is one `w:tc` (python-docx's `row.cells`

@@ -1,4 +1,5 @@
 """Running headers and footers: their shown texts, kept in the text as furniture around the body."""
+
 from __future__ import annotations
 
 from tasks.domain.models import Furniture

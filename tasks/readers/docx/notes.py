@@ -20,6 +20,7 @@ Separators and continuation notices (the rule above the notes, `w:type` other th
 are not notes. A note is read like the body, so field codes, comments, bookmarks and deleted or
 hidden text stay out of it; a reference in deleted or hidden text shows no note.
 """
+
 from __future__ import annotations
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -112,6 +113,6 @@ def _without_mark(lines: list[str], mark: str | None) -> list[str]:
     """A custom-marked note starts with its mark typed as text (a numbered one has `w:footnoteRef`,
     which is not read); the marker already says it."""
     if mark and lines and lines[0].startswith(mark):
-        first = lines[0][len(mark):].strip()
+        first = lines[0][len(mark) :].strip()
         return [first, *lines[1:]] if first else lines[1:]
     return lines

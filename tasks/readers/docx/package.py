@@ -1,4 +1,5 @@
 """The .docx zip checked before any XML is parsed: not a zip, not Word, a zip bomb, encrypted or damaged parts."""
+
 from __future__ import annotations
 
 import io
@@ -37,16 +38,27 @@ def _not_a_zip(source_path: str, data: bytes) -> ReadError:
     """A .docx is always a zip; say what the file is instead, since that decides the fix."""
     if data.startswith(_OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
-            return ReadError("encrypted", f"{source_path}: the Word document is password-protected; "
-                             "open it with the password and save a copy without one")
-        return ReadError("corrupt", f"{source_path}: this is an old binary Word .doc (Word 97-2003) named "
-                         ".docx; open it in Word or LibreOffice and save it as .docx")
+            return ReadError(
+                "encrypted",
+                f"{source_path}: the Word document is password-protected; "
+                "open it with the password and save a copy without one",
+            )
+        return ReadError(
+            "corrupt",
+            f"{source_path}: this is an old binary Word .doc (Word 97-2003) named "
+            ".docx; open it in Word or LibreOffice and save it as .docx",
+        )
     if data.lstrip().startswith(b"{\\rtf"):
-        return ReadError("corrupt", f"{source_path}: this is an RTF file named .docx; open it in Word or "
-                         "LibreOffice and save it as .docx")
-    return ReadError("corrupt", f"{source_path}: the file is not a valid .docx (not a zip archive; it may be "
-                     "truncated, or an old binary .doc renamed); download it again, or open it in Word or "
-                     "LibreOffice and save it as .docx")
+        return ReadError(
+            "corrupt",
+            f"{source_path}: this is an RTF file named .docx; open it in Word or LibreOffice and save it as .docx",
+        )
+    return ReadError(
+        "corrupt",
+        f"{source_path}: the file is not a valid .docx (not a zip archive; it may be "
+        "truncated, or an old binary .doc renamed); download it again, or open it in Word or "
+        "LibreOffice and save it as .docx",
+    )
 
 
 def _refuse_unsafe_zip(source_path: str, zf: zipfile.ZipFile) -> None:
@@ -60,18 +72,26 @@ def _refuse_unsafe_zip(source_path: str, zf: zipfile.ZipFile) -> None:
         raise _bomb(source_path, f"it unpacks to {total // 2**20} MB")
     for m in members:
         if m.file_size >= RATIO_CHECKED_FROM_BYTES and m.file_size > MAX_COMPRESSION_RATIO * max(m.compress_size, 1):
-            raise _bomb(source_path, f"its part {m.filename} unpacks to {m.file_size // 2**20} MB "
-                        f"from {m.compress_size // 1024} KB")
+            raise _bomb(
+                source_path,
+                f"its part {m.filename} unpacks to {m.file_size // 2**20} MB from {m.compress_size // 1024} KB",
+            )
     encrypted = [m.filename for m in members if m.flag_bits & 0x1]
     if encrypted:
-        raise ReadError("encrypted", f"{source_path}: parts of the archive are encrypted ({encrypted[0]}); "
-                        "open the document with its password and save a copy without one")
+        raise ReadError(
+            "encrypted",
+            f"{source_path}: parts of the archive are encrypted ({encrypted[0]}); "
+            "open the document with its password and save a copy without one",
+        )
 
 
 def _bomb(source_path: str, why: str) -> ReadError:
-    return ReadError("zip_bomb", f"{source_path}: the file is not read because {why}, far beyond any real "
-                     "Word document (a zip bomb, or a document padded with huge embedded files); remove it "
-                     "from the inbox, or ask the sender for a plain copy")
+    return ReadError(
+        "zip_bomb",
+        f"{source_path}: the file is not read because {why}, far beyond any real "
+        "Word document (a zip bomb, or a document padded with huge embedded files); remove it "
+        "from the inbox, or ask the sender for a plain copy",
+    )
 
 
 def _require_word_document(source_path: str, zf: zipfile.ZipFile) -> None:
@@ -98,6 +118,9 @@ def _check_integrity(source_path: str, zf: zipfile.ZipFile) -> None:
                 while member.read(2**20):
                     pass
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as e:
-            raise ReadError("corrupt", f"{source_path}: the part {m.filename} of the Word document is damaged "
-                            f"({e}); download the file again, or open it in Word, let it repair the file, "
-                            "and save it again") from e
+            raise ReadError(
+                "corrupt",
+                f"{source_path}: the part {m.filename} of the Word document is damaged "
+                f"({e}); download the file again, or open it in Word, let it repair the file, "
+                "and save it again",
+            ) from e

@@ -1,4 +1,5 @@
 """A Word document's title, authors, creation date and language from its core properties."""
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,12 @@ def read_properties(document) -> Properties:
     except KeyError:
         return Properties()
     core = part.core_properties
-    return Properties(title=(core.title or "").strip() or None, authors=_authors(core.author),
-                      created=_created(core.created), language=_language(core.language))
+    return Properties(
+        title=(core.title or "").strip() or None,
+        authors=_authors(core.author),
+        created=_created(core.created),
+        language=_language(core.language),
+    )
 
 
 def _authors(author: str | None) -> tuple[str, ...]:

@@ -1,4 +1,5 @@
 """The text a reader sees in WordprocessingML: the blocks of a story and the shown lines of a paragraph."""
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,10 @@ W_VAL = f"{W}val"
 # and moves, content controls, simple fields (their child runs hold the field's shown result).
 # Everything else inside a paragraph (w:del, w:moveFrom, bookmarks, comment ranges,
 # proofing marks, properties) has no text a reader sees.
-_TRANSPARENT_INLINE = frozenset(f"{W}{t}" for t in (
-    "hyperlink", "ins", "moveTo", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml", "dir", "bdo"))
+_TRANSPARENT_INLINE = frozenset(
+    f"{W}{t}"
+    for t in ("hyperlink", "ins", "moveTo", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml", "dir", "bdo")
+)
 TRANSPARENT_BLOCK = frozenset(f"{W}{t}" for t in ("sdt", "sdtContent", "customXml"))
 _OFF = frozenset({"0", "false", "off"})
 _NOTE_REFERENCE = {f"{W}footnoteReference": "footnote", f"{W}endnoteReference": "endnote"}

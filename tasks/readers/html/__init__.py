@@ -11,6 +11,7 @@ block named `table` furniture, so nothing is lost and the body keeps only prose.
 lays out the page (nested tables, headings in cells, one column) is not data: its cells are
 read as ordinary blocks.
 """
+
 from __future__ import annotations
 
 import re
@@ -39,15 +40,20 @@ def read_html(source_path: str, doc_id: str, data: bytes) -> RawDocument:
         renderer.render(body if body is not None else tree)
         properties, titles = read_properties(tree)
     except (ValueError, etree.LxmlError) as error:
-        raise ReadError("corrupt", f"{source_path}: the page cannot be read as HTML ({error}); "
-                        "save it again from the browser") from error
+        raise ReadError(
+            "corrupt", f"{source_path}: the page cannot be read as HTML ({error}); save it again from the browser"
+        ) from error
     if not renderer.blocks:
-        raise ReadError("empty", f"{source_path}: the page shows no text (only markup, scripts or images); "
-                        "save the complete page, or the document it links to")
+        raise ReadError(
+            "empty",
+            f"{source_path}: the page shows no text (only markup, scripts or images); "
+            "save the complete page, or the document it links to",
+        )
     main = main_flags(renderer.blocks, main_lines(source_path, text))
     raw_text, furniture = compose(renderer.blocks, furniture_kinds(renderer.blocks, main, titles))
-    return RawDocument(doc_id, source_path, "html", raw_text, encoding, None, furniture,
-                       tuple(renderer.tables), properties)
+    return RawDocument(
+        doc_id, source_path, "html", raw_text, encoding, None, furniture, tuple(renderer.tables), properties
+    )
 
 
 __all__ = ["read_html"]

@@ -1,4 +1,5 @@
 """The blocks a page is read as, and the raw text and furniture spans they compose."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -29,8 +30,7 @@ class Block:
     @property
     def keys(self) -> list[str]:
         """Its lines as trafilatura would write them, for matching."""
-        return ([match_key(" ".join(self.lines))] if self.kind == "heading"
-                else [match_key(line) for line in self.lines])
+        return [match_key(" ".join(self.lines))] if self.kind == "heading" else [match_key(line) for line in self.lines]
 
 
 def match_key(text: str) -> str:
@@ -55,6 +55,9 @@ def compose(blocks: list[Block], kinds: list[str | None]) -> tuple[str, tuple[Fu
 
 
 def _separator(block: Block, following: Block) -> str:
-    same_list = (block.kind == following.kind == "item" and block.list_root is not None
-                 and block.list_root is following.list_root)
+    same_list = (
+        block.kind == following.kind == "item"
+        and block.list_root is not None
+        and block.list_root is following.list_root
+    )
     return "\n" if same_list else "\n\n"

@@ -1,4 +1,5 @@
 """Trafilatura's main content matched to the blocks, and what kind of furniture the rest is."""
+
 from __future__ import annotations
 
 import re
@@ -24,7 +25,8 @@ _SIMILAR_LABEL = re.compile(
     r" (?:similares|relacionad[oa]s|semelhantes)"
     r"|ver tambi[eé]n|v[eé]ase tambi[eé]n|ver tamb[eé]m|veja tamb[eé]m"
     r"|(?:documents|publications|articles) (?:similaires|connexes)|liens connexes|voir aussi|(?:[àa] )?lire aussi"
-    r")\s*:?$")
+    r")\s*:?$"
+)
 _SIMILAR_NAME = re.compile(r"similar|related|see-?also|relacionad|similaires|connexes|semelhantes")
 _NAV_NAME = re.compile(r"(?<![a-z])nav|nav(?![a-z])|menu|breadcrumb")
 _FOOTER_NAME = re.compile(r"footer|copyright")
@@ -41,11 +43,20 @@ class _Region:
 
 def main_lines(source_path: str, html_text: str) -> list[str]:
     try:
-        main = trafilatura.extract(html_text, output_format="txt", include_comments=False, include_tables=False,
-                                   favor_precision=False, with_metadata=False)
+        main = trafilatura.extract(
+            html_text,
+            output_format="txt",
+            include_comments=False,
+            include_tables=False,
+            favor_precision=False,
+            with_metadata=False,
+        )
     except Exception as error:  # trafilatura raises whatever its parsers and fallbacks raise
-        raise ReadError("corrupt", f"{source_path}: the page's main content cannot be extracted "
-                        f"({type(error).__name__}: {error}); save it again from the browser") from error
+        raise ReadError(
+            "corrupt",
+            f"{source_path}: the page's main content cannot be extracted "
+            f"({type(error).__name__}: {error}); save it again from the browser",
+        ) from error
     return [key for line in (main or "").splitlines() if (key := match_key(_TRAFILATURA_MARKER.sub("", line)))]
 
 
@@ -56,7 +67,7 @@ def main_flags(blocks: list[Block], main_lines: list[str]) -> list[bool] | None:
     # Aligned in order, so `Background` in a menu does not take the place of the heading.
     matcher = SequenceMatcher(None, [key for _, key in lines], main_lines, autojunk=False)
     for a, _b, size in matcher.get_matching_blocks():
-        matched[a:a + size] = [True] * size
+        matched[a : a + size] = [True] * size
     joined = " ".join(main_lines)
     for j, (_i, key) in enumerate(lines):
         matched[j] = matched[j] or (len(key) >= _MIN_QUOTED_CHARS and key in joined)
@@ -138,8 +149,9 @@ def _similar_sections(blocks: list[Block], main: list[bool], regions: _Regions) 
     return named
 
 
-def _listed_after(blocks: list[Block], main: list[bool], label: int, container: lxml.html.HtmlElement,
-                  regions: _Regions) -> list[int]:
+def _listed_after(
+    blocks: list[Block], main: list[bool], label: int, container: lxml.html.HtmlElement, regions: _Regions
+) -> list[int]:
     members = []
     for j in range(label + 1, len(blocks)):
         block = blocks[j]
@@ -182,8 +194,10 @@ def _body(blocks: list[Block], main: list[bool], regions: list[_Region | None], 
     """Trafilatura's main content, with what it drops from inside it given back: it leaves out
     the page's `<h1>` (it keeps it as metadata), and lists or headings inside layout tables."""
     body = list(main)
-    loose = [region is None and block.kind != "table" and block.link_share < _MOSTLY_LINKS
-             for block, region in zip(blocks, regions)]
+    loose = [
+        region is None and block.kind != "table" and block.link_share < _MOSTLY_LINKS
+        for block, region in zip(blocks, regions)
+    ]
     kept = [i for i, flag in enumerate(main) if flag]
     for before, after in zip(kept, kept[1:]):
         for j in range(before + 1, after):
@@ -195,4 +209,3 @@ def _body(blocks: list[Block], main: list[bool], regions: list[_Region | None], 
         if block.kind == "heading" and block.level == 1 and match_key(block.lines[0]).casefold() in titles:
             body[i] = regions[i] is None or not regions[i].sure
     return body
-

@@ -1,4 +1,5 @@
 """A web page's bytes to text: a BOM, a declared charset (read as browsers read it), else UTF-8 or cp1252."""
+
 from __future__ import annotations
 
 import codecs
@@ -18,8 +19,7 @@ _META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([^\s"'/>;]+)
 # and authors fixed their pages until browsers showed them right: `’` and `€` are 0x92 and 0x80.
 _READ_AS_WINDOWS_1252 = frozenset({"iso8859-1", "ascii"})
 # cp1252 leaves five bytes undefined; browsers map them to the same code points, as Latin-1 does.
-_WINDOWS_1252 = {i: bytes([i]).decode("cp1252") for i in range(0x80, 0xA0)
-                 if i not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_WINDOWS_1252 = {i: bytes([i]).decode("cp1252") for i in range(0x80, 0xA0) if i not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 
 
 def decode_page(source_path: str, data: bytes) -> tuple[str, str]:
@@ -44,9 +44,12 @@ def _codec(source_path: str, label: str) -> str:
         b"".decode(label)  # also refuses codecs that are not text encodings (`base64`, `rot13`)
         name = codecs.lookup(label).name
     except LookupError as error:
-        raise ReadError("unknown_charset", f"{source_path}: the page declares charset {label!r}, which is not a "
-                        "known character set; fix the declaration (utf-8, windows-1252, …) or re-save the page "
-                        "as UTF-8") from error
+        raise ReadError(
+            "unknown_charset",
+            f"{source_path}: the page declares charset {label!r}, which is not a "
+            "known character set; fix the declaration (utf-8, windows-1252, …) or re-save the page "
+            "as UTF-8",
+        ) from error
     if name in _READ_AS_WINDOWS_1252:
         return "cp1252"
     # A declaration the bytes let us read is in an ASCII-compatible charset: a page saying
@@ -61,9 +64,12 @@ def _decode_declared(source_path: str, data: bytes, label: str, codec: str) -> s
         return data.decode(codec)
     except UnicodeDecodeError as error:
         hint = " (the bytes read as windows-1252)" if _reads_as_windows_1252(data) else ""
-        raise ReadError("bad_charset", f"{source_path}: the page declares charset {label!r} but byte "
-                        f"{error.start} (0x{data[error.start]:02X}) is not valid {codec}{hint}; fix the charset "
-                        "declaration or re-save the page as UTF-8") from error
+        raise ReadError(
+            "bad_charset",
+            f"{source_path}: the page declares charset {label!r} but byte "
+            f"{error.start} (0x{data[error.start]:02X}) is not valid {codec}{hint}; fix the charset "
+            "declaration or re-save the page as UTF-8",
+        ) from error
 
 
 def _reads_as_windows_1252(data: bytes) -> bool:

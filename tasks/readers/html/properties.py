@@ -1,4 +1,5 @@
 """A page's title, authors, date and language from its `<title>`, `<meta>` tags and `lang`."""
+
 from __future__ import annotations
 
 import re
@@ -9,8 +10,17 @@ import lxml.html
 from tasks.domain.models import Properties
 from tasks.readers.html.blocks import match_key
 
-_DATE_NAMES = ("date", "dcterms.date", "article:published_time", "citation_publication_date", "dc.date",
-               "dcterms.created", "dcterms.issued", "dc.date.issued", "citation_date")
+_DATE_NAMES = (
+    "date",
+    "dcterms.date",
+    "article:published_time",
+    "citation_publication_date",
+    "dc.date",
+    "dcterms.created",
+    "dcterms.issued",
+    "dc.date.issued",
+    "citation_date",
+)
 _AUTHOR_NAMES = ("author", "citation_author", "dc.creator", "dcterms.creator")
 _ISO_DATE = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _LANGUAGE = re.compile(r"^\s*([a-zA-Z]{2})(?=[-_,;\s]|$)")
@@ -39,8 +49,9 @@ def read_properties(tree: lxml.html.HtmlElement) -> tuple[Properties, set[str]]:
     og_title = (metas.get("og:title") or metas.get("dc.title") or [""])[0]
     site_names = {n.casefold() for key in ("og:site_name", "application-name") for n in metas.get(key, [])}
     title = _without_site_name(page_title, site_names) if page_title else og_title
-    properties = Properties(title=title or None, authors=_authors(metas), created=_created(metas),
-                            language=_language(tree, metas))
+    properties = Properties(
+        title=title or None, authors=_authors(metas), created=_created(metas), language=_language(tree, metas)
+    )
     return properties, {t.casefold() for t in (page_title, title, og_title) if t}
 
 
@@ -82,10 +93,15 @@ def _created(metas: dict[str, list[str]]) -> date | None:
 
 
 def _language(tree: lxml.html.HtmlElement, metas: dict[str, list[str]]) -> str | None:
-    declared = [tree.get("lang"), tree.get("xml:lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
-                *metas.get("content-language", []), *metas.get("dc.language", []), *metas.get("language", [])]
+    declared = [
+        tree.get("lang"),
+        tree.get("xml:lang"),
+        tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        *metas.get("content-language", []),
+        *metas.get("dc.language", []),
+        *metas.get("language", []),
+    ]
     for value in declared:
         if value and (m := _LANGUAGE.match(value)):
             return m.group(1).lower()
     return None
-

@@ -1,4 +1,5 @@
 """An lxml tree to blocks in document order, as a browser lays the page out; data tables to `tables`."""
+
 from __future__ import annotations
 
 import re
@@ -11,14 +12,83 @@ from tasks.domain.models import Table
 from tasks.readers.html.blocks import Block
 
 # Not shown by a browser: code, metadata, embedded media, a drop-down's hidden options.
-_UNSEEN = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link", "base",
-                     "svg", "math", "iframe", "object", "embed", "canvas", "audio", "video", "select",
-                     "datalist", "frameset", "frame"})
-_BLOCKS = frozenset({"address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
-                     "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
-                     "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li",
-                     "main", "menu", "nav", "noframes", "ol", "p", "pre", "section", "summary", "table",
-                     "tbody", "td", "tfoot", "th", "thead", "tr", "ul"})
+_UNSEEN = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "base",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "audio",
+        "video",
+        "select",
+        "datalist",
+        "frameset",
+        "frame",
+    }
+)
+_BLOCKS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "noframes",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    }
+)
 _BREAKING = _BLOCKS | {"br"}  # what puts a space between the words around it
 _LISTS = frozenset({"ul", "ol", "menu", "dir"})
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
@@ -34,16 +104,21 @@ def parse(source_path: str, text: str) -> lxml.html.HtmlElement:
     try:
         return lxml.html.document_fromstring(text)
     except etree.ParserError as error:  # lxml's word for a document without any element
-        raise ReadError("empty", f"{source_path}: the page holds no HTML elements ({error}); "
-                        "save the complete page") from error
+        raise ReadError(
+            "empty", f"{source_path}: the page holds no HTML elements ({error}); save the complete page"
+        ) from error
     except (ValueError, etree.LxmlError) as error:
-        raise ReadError("corrupt", f"{source_path}: the page cannot be parsed as HTML ({error}); "
-                        "save it again from the browser") from error
+        raise ReadError(
+            "corrupt", f"{source_path}: the page cannot be parsed as HTML ({error}); save it again from the browser"
+        ) from error
 
 
 def _hidden(el: lxml.html.HtmlElement) -> bool:
-    return (el.get("hidden") is not None or el.get("aria-hidden") == "true"
-            or bool(_HIDDEN_STYLE.search(el.get("style", ""))))
+    return (
+        el.get("hidden") is not None
+        or el.get("aria-hidden") == "true"
+        or bool(_HIDDEN_STYLE.search(el.get("style", "")))
+    )
 
 
 def visible_text(el: lxml.html.HtmlElement) -> str:
@@ -66,8 +141,10 @@ def _is_data_table(table: lxml.html.HtmlElement) -> bool:
     """A grid of data, not a table used to lay out the page (which holds the body)."""
     if table.get("role") in ("presentation", "none") or table.xpath(".//table"):
         return False
-    if table.xpath(".//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::nav "
-                   "or self::article or self::section or self::form or self::header or self::footer]"):
+    if table.xpath(
+        ".//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::nav "
+        "or self::article or self::section or self::form or self::header or self::footer]"
+    ):
         return False
     rows = _table_rows(table)
     if len(rows) < 2 or max(len(row) for row in rows) < 2:
@@ -191,4 +268,3 @@ def _paragraphs(lines: list[str]) -> list[tuple[str, ...]]:
         elif out[-1]:
             out.append([])
     return [tuple(p) for p in out if p]
-

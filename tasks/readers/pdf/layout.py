@@ -15,18 +15,21 @@ A page turned by /Rotate is read upright, in the order it was printed in. The ba
 back in order the lines pdfium still gives bottom to top (text printed turned by 270 degrees):
 a run of lines each above the one before.
 """
+
 from __future__ import annotations
 
 import ctypes
 import math
 import re
 from dataclasses import dataclass
-from typing import Callable, NamedTuple, Sequence
+from typing import NamedTuple, Sequence
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from tasks.readers.pdf.budget import Budget
+from tasks.readers.pdf.chars import char_indexer
+from tasks.readers.pdf.notes import PageNotes, find_notes
 
 # pdfium replaces a hyphen at a line end, and the line break after it, by U+FFFE (some builds
 # by U+0002); the page printed `-` and a new line, which is what the text gets back.
@@ -35,7 +38,6 @@ HYPHEN_MARKS = "\ufffe\x02"
 _LINE = re.compile(r"([^\r\n\ufffe\x02]*)([\ufffe\x02](?:\r\n|\r|\n)?|\r\n|\r|\n|\Z)")
 _VISIBLE = re.compile(r"\S")
 _WORD_START = re.compile(r"(?<!\S)\S")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 # A short line is looked at for bold type, word by word: longer lines are never headings.
 MAX_BOLD_WORDS = 12
@@ -100,6 +102,7 @@ class Page:
     lines: tuple[Line, ...]  # in reading order
     ruled: bool  # draws enough straight lines to hold a ruled table
     has_images: bool  # only looked at on a page without text
+    notes: PageNotes | None = None  # its footnotes and the markers that refer to them
 
 
 def split_lines(text: str) -> list[tuple[int, str, bool]]:
@@ -136,29 +139,13 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> Page:
         try:
             text = textpage.get_text_range()
             lines = _Sampler(textpage, text).lines()
+            notes = find_notes(textpage, text, lines)
         finally:
             textpage.close()
         blank = not text.strip()
-        return Page(text, lines, not blank and _draws_rules(page), blank and _has_images(page))
+        return Page(text, lines, not blank and _draws_rules(page), blank and _has_images(page), notes)
     finally:
         page.close()
-
-
-def char_indexer(textpage: pdfium.PdfTextPage, text: str) -> Callable[[int], int]:
-    """Maps an offset in the page text to pdfium's character index, -1 when that character is
-    not the one the text shows there. The text counts UTF-16 units (a character beyond the BMP
-    is two) and pdfium may leave characters out of it or add some: its own map decides, and
-    the character's code point confirms."""
-    astral = [m.start() for m in _ASTRAL.finditer(text)]
-    tp = textpage.raw
-    get_index, get_unicode = pdfium_c.FPDFText_GetCharIndexFromTextIndex, pdfium_c.FPDFText_GetUnicode
-
-    def index(offset: int) -> int:
-        units = offset + sum(1 for a in astral if a < offset) if astral else offset
-        i = get_index(tp, units)
-        return i if i >= 0 and get_unicode(tp, i) == ord(text[offset]) else -1
-
-    return index
 
 
 class _Sampler:
@@ -177,10 +164,16 @@ class _Sampler:
         order = reading_order(placed)
         if order is not None:
             split, placed = [split[k] for k in order], [placed[k] for k in order]
+        top = printed_above(placed)
+        if top:
+            split, placed = split[top:] + split[:top], placed[top:] + placed[:top]
         looked_at = _block_starts(placed)
-        return tuple(Line(start, content, hyphen,
-                          None if p is None else self._look_at(start, content, p) if n in looked_at else p)
-                     for n, ((start, content, hyphen), p) in enumerate(zip(split, placed)))
+        return tuple(
+            Line(
+                start, content, hyphen, None if p is None else self._look_at(start, content, p) if n in looked_at else p
+            )
+            for n, ((start, content, hyphen), p) in enumerate(zip(split, placed))
+        )
 
     def _place(self, start: int, content: str) -> Geometry | None:
         """Baseline, direction and size of the line, from its first visible character."""
@@ -210,8 +203,11 @@ class _Sampler:
         if last < 0:
             return placed
         uniform = last == placed.first_char or self._size(last) == placed.size
-        bold = _words(content) <= MAX_BOLD_WORDS and self._bold(last) and \
-            all(self._bold(self.index(start + w.start())) for w in _WORD_START.finditer(content))
+        bold = (
+            _words(content) <= MAX_BOLD_WORDS
+            and self._bold(last)
+            and all(self._bold(self.index(start + w.start())) for w in _WORD_START.finditer(content))
+        )
         return placed._replace(uniform=uniform, bold=bold)
 
     def _size(self, i: int) -> float:
@@ -248,10 +244,32 @@ def reading_order(placed: Sequence[Geometry | None]) -> list[int] | None:
         while j + 1 < len(placed) and _steps_back(placed[j], placed[j + 1]):
             j += 1
         if j - i >= 2:
-            order[i:j + 1] = order[i:j + 1][::-1]
+            order[i : j + 1] = order[i : j + 1][::-1]
             turned = True
         i = max(j, i + 1)
     return order if turned else None
+
+
+def printed_above(placed: Sequence[Geometry | None]) -> int:
+    """Where a run of lines starts that ends the page's text but is printed above all the lines
+    before it (a masthead some files give last, after the body and its footnotes): it is read
+    first. 0 when there is none."""
+    first = next((g for g in placed if g is not None), None)
+    if first is None or any(g is not None and not g.same_direction(first) for g in placed):
+        return 0
+    heights = [None if g is None else g.x * first.up_x + g.y * first.up_y for g in placed]
+    highest_before: list[float] = [-math.inf] * (len(placed) + 1)
+    for k, h in enumerate(heights):
+        highest_before[k + 1] = highest_before[k] if h is None else max(h, highest_before[k])
+    lowest = math.inf
+    # the shortest such run: a page's first line may be its lowest (a job number), and every
+    # run is above that one
+    for k in range(len(placed) - 1, 0, -1):
+        h = heights[k]
+        lowest = lowest if h is None else min(h, lowest)
+        if lowest < math.inf and lowest > highest_before[k] + MIN_PITCH * first.size:
+            return k
+    return 0
 
 
 def _steps_back(above: Geometry | None, below: Geometry | None) -> bool:
@@ -274,8 +292,12 @@ def _block_starts(placed: list[Geometry | None]) -> set[int]:
     for n, (above, below) in enumerate(zip([None] + placed, placed)):
         if below is None:
             continue
-        if above is None or above.size != below.size or not above.same_direction(below) \
-                or not -MIN_PITCH * below.size <= above.advance(below) <= BREAK_PITCHES * pitch * below.size:
+        if (
+            above is None
+            or above.size != below.size
+            or not above.same_direction(below)
+            or not -MIN_PITCH * below.size <= above.advance(below) <= BREAK_PITCHES * pitch * below.size
+        ):
             starts.update((n, n + 1))
     return starts
 

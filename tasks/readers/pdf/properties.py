@@ -1,5 +1,6 @@
 """What a PDF says about itself: the info dictionary's title, authors and creation date, and
 the catalog's language."""
+
 from __future__ import annotations
 
 import ctypes
@@ -13,7 +14,9 @@ from tasks.domain.models import Properties
 
 _JUNK_TITLE = re.compile(
     r"^(?:microsoft (?:word|powerpoint|excel) - .*|untitled\d*|sin t[ií]tulo|sans titre|document\d*"
-    r"|.*\.(?:docx?|pdf|rtf|odt|txt|pptx?|xlsx?|indd|tmp))$", re.I)
+    r"|.*\.(?:docx?|pdf|rtf|odt|txt|pptx?|xlsx?|indd|tmp))$",
+    re.I,
+)
 # A date needs its day: "D:2024" alone would become 1 January, a date the file never gave.
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})(\d{2})")
 _LANGUAGE = re.compile(r"^([A-Za-z]{2})(?:[-_].*)?$")
@@ -21,8 +24,12 @@ _LANGUAGE = re.compile(r"^([A-Za-z]{2})(?:[-_].*)?$")
 
 def pdf_properties(pdf: pdfium.PdfDocument) -> Properties:
     info = pdf.get_metadata_dict()
-    return Properties(title=_title(info.get("Title", "")), authors=_authors(info.get("Author", "")),
-                      created=_pdf_date(info.get("CreationDate", "")), language=_language(_catalog_language(pdf)))
+    return Properties(
+        title=_title(info.get("Title", "")),
+        authors=_authors(info.get("Author", "")),
+        created=_pdf_date(info.get("CreationDate", "")),
+        language=_language(_catalog_language(pdf)),
+    )
 
 
 def _title(value: str) -> str | None:

@@ -11,15 +11,21 @@ pdfplumber's grid gives the cells' boxes; pdfium reads the text inside each box 
 itself (every character whose printed shape touches the box, in the page's order; whitespace
 collapsed, a line-break hyphen kept as printed).
 
+Not every ruled grid is a table: rules also frame boxes of prose, blocks of footnotes and
+letterheads. A grid is kept as a table by its shape (columns, cell lengths, the share of its
+text in sentences, figures, where it stands), else its text stays in the paragraphs.
+
 pdfplumber reads the copy turned the way its text reads upright (the direction most of the
 page's lines run in), so a landscape table printed sideways has its header as its first row,
 whether or not /Rotate turns the page on screen.
 """
+
 from __future__ import annotations
 
 import io
 import logging
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Optional, Sequence
@@ -70,8 +76,9 @@ def find_tables(pdf: pdfium.PdfDocument, pages: Sequence[Page], budget: Budget) 
                 if tables:
                     lines[index] = flags
         except Exception as e:  # noqa: BLE001 - pdfminer raises many types, pdfium its own
-            log.warning("tables of page %d not read (%s: %s); their text stays in the body",
-                        index + 1, type(e).__name__, e)
+            log.warning(
+                "tables of page %d not read (%s: %s); their text stays in the body", index + 1, type(e).__name__, e
+            )
     return Tables(found, lines)
 
 
@@ -125,9 +132,10 @@ def _containers(obj: pdfium.PdfObject) -> list[pdfium.PdfObject]:
     return forms
 
 
-def _grids(data: bytes) -> list[tuple[BBox, Grid]]:
+def _grids(data: bytes) -> list[tuple[BBox, Grid, float]]:
     """The tables pdfplumber finds on a one-page PDF: each one's box and its cells' boxes, in
-    PDF user space."""
+    PDF user space, and where its top edge lies as a share of the page's height from the top
+    (the page turned upright)."""
     with pdfplumber.open(io.BytesIO(data)) as plumber:
         page = plumber.pages[0]
         mediabox, rotation = page.page_obj.mediabox, page.rotation
@@ -135,21 +143,28 @@ def _grids(data: bytes) -> list[tuple[BBox, Grid]]:
         def space(bbox) -> BBox:
             return _pdf_space(bbox, mediabox, rotation)
 
-        return [(space(t.bbox), tuple(tuple(None if c is None else space(c) for c in row.cells) for row in t.rows))
-                for t in page.find_tables()]
+        return [
+            (
+                space(t.bbox),
+                tuple(tuple(None if c is None else space(c) for c in row.cells) for row in t.rows),
+                t.bbox[1] / page.height if page.height else 0.0,
+            )
+            for t in page.find_tables()
+        ]
 
 
-def _read_cells(pdf: pdfium.PdfDocument, index: int, page: Page,
-                grids: list[tuple[BBox, Grid]]) -> tuple[list[FoundTable], list[bool]]:
+def _read_cells(
+    pdf: pdfium.PdfDocument, index: int, page: Page, grids: list[tuple[BBox, Grid, float]]
+) -> tuple[list[FoundTable], list[bool]]:
     """The tables with their cells' text, and which of the page's lines lie in one."""
     pdf_page = pdf[index]
     try:
         textpage = pdf_page.get_textpage()
         try:
             tables = []
-            for bbox, grid in grids:
+            for bbox, grid, top in grids:
                 rows = tuple(tuple(_cell_text(textpage, cell) for cell in row) for row in grid)
-                if _is_real_table(rows):
+                if _is_real_table(rows, masthead_zone=index == 0 and top < _MASTHEAD_ZONE):
                     tables.append(FoundTable(index, bbox, rows))
             flags = _lines_in(textpage, page, [t.bbox for t in tables]) if tables else []
             return tables, flags
@@ -166,10 +181,48 @@ def _cell_text(textpage: pdfium.PdfTextPage, cell: BBox | None) -> str:
     return " ".join(textpage.get_text_bounded(left, bottom, right, top).translate(_HYPHEN_MARK).split())
 
 
-def _is_real_table(rows: Rows) -> bool:
-    # a single ruled row or column is a framed paragraph or a box, not a table
+# A first page's top quarter holds its masthead or letterhead.
+_MASTHEAD_ZONE = 0.25
+# A cell of running prose: this many words, or this many and a sentence's end.
+_PROSE_WORDS = 12
+_SENTENCE_WORDS = 5
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+# A grid whose text is mostly prose is a box of text, when it is narrow or small.
+_PROSE_SHARE = 0.6
+_MAX_PROSE_COLUMNS = 2
+_MAX_PROSE_CELLS = 6
+# A cell holding a figure: digits and the signs that go with them (`12,430`, `4.5%`, `(3)`).
+_FIGURE = re.compile(r"[(+\-–]?\d[\d.,\s]*%?\)?")
+
+
+def _is_real_table(rows: Rows, masthead_zone: bool = False) -> bool:
+    """A ruled grid is a table when it holds data. A single ruled row or column is a framed
+    paragraph or a box; a grid whose cells are mostly running prose, in one or two columns or a
+    few cells, without figures, is a text box or a block of footnotes under a rule; a grid of
+    one or two rows of words at the top of the first page (`masthead_zone`), without a figure,
+    is a letterhead. Their text stays in the paragraphs."""
     filled = [r for r in rows if any(r)]
-    return len(filled) >= 2 and max(sum(1 for c in r if c) for r in filled) >= 2
+    columns = max((sum(1 for c in r if c) for r in filled), default=0)
+    if len(filled) < 2 or columns < 2:
+        return False
+    cells = [c for r in filled for c in r if c]
+    # figures beside the first column: a notes block's markers (`1`, `2`) are not data
+    has_data = any(_FIGURE.fullmatch(c) for r in filled for c in r[1:] if c)
+    narrow_or_small = columns <= _MAX_PROSE_COLUMNS or len(cells) <= _MAX_PROSE_CELLS
+    if not has_data and narrow_or_small and _prose_share(cells) >= _PROSE_SHARE:
+        return False
+    return not (masthead_zone and len(filled) <= 2 and not any(_FIGURE.fullmatch(c) for c in cells))
+
+
+def _prose_share(cells: list[str]) -> float:
+    """The share of the grid's characters in cells of running prose."""
+
+    def prose(cell: str) -> bool:
+        words = len(cell.split())
+        return words >= _PROSE_WORDS or (words >= _SENTENCE_WORDS and bool(_SENTENCE_END.search(cell)))
+
+    total = sum(len(c) for c in cells)
+    return sum(len(c) for c in cells if prose(c)) / total if total else 0.0
 
 
 def _lines_in(textpage: pdfium.PdfTextPage, page: Page, bboxes: list[BBox]) -> list[bool]:

@@ -1,5 +1,6 @@
 """Invisible and compatibility characters that converters leave; the text's own accents,
 `œ` and typographic quotes are never touched."""
+
 from __future__ import annotations
 
 import re
@@ -50,8 +51,10 @@ _PAGE_SEPARATOR = re.compile(r"[ \t]*(?:\n[ \t]*)*\f(?:[ \t\f]*\n)*[ \t\f]*")
 def tidy_whitespace(text: str) -> Iterator[Edit]:
     """Trailing spaces, blank lines before the text, more than one blank line in a row; a
     page separator (form feed) left between two paragraphs becomes a paragraph break."""
-    edits = [Edit(m.start(), m.end(), "page_break", "\n\n" if 0 < m.start() and m.end() < len(text) else "")
-             for m in _PAGE_SEPARATOR.finditer(text)]
+    edits = [
+        Edit(m.start(), m.end(), "page_break", "\n\n" if 0 < m.start() and m.end() < len(text) else "")
+        for m in _PAGE_SEPARATOR.finditer(text)
+    ]
     for m in _TRAILING_SPACE.finditer(text):
         edits.append(Edit(m.start(), m.end(), "whitespace"))
     m = _LEADING_BLANK_LINES.match(text)

@@ -4,6 +4,7 @@ Pages are separated by form feeds (`\\f`), as text extractors write them. A line
 top or bottom lines whose shape (digits masked, case and spacing folded) recurs on most pages
 is furniture. Without page breaks only unmistakable UN template lines are taken, and only when
 they repeat."""
+
 from __future__ import annotations
 
 import re
@@ -20,12 +21,14 @@ _MAX_FURNITURE_CHARS = 120
 _TEMPLATE_LINE = re.compile(
     r"(?i)^\s*(?:distr\.?\s*:?\s*(?:general|limited|restricted)|original\s*:\s*\w+"
     r"|ge\.\d{2}-\d{4,6}(?:\s*\(\w\))?(?:\s*\*\d+\*)?|\d{2}-\d{4,6}\s*\(\w\)(?:\s*\*\d+\*)?"
-    r"|[A-Z]{1,6}(?:/[A-Z0-9.]+){2,6})\s*$")
+    r"|[A-Z]{1,6}(?:/[A-Z0-9.]+){2,6})\s*$"
+)
 # Template furniture that carries the page number (`GE.17-10512 | 2`, `Page 2`): its shape
 # ignores the numbers. Any other line must repeat to the letter: `Pregunta 2` on page 2 is a
 # heading, not a header.
 _NUMBERED_TEMPLATE = re.compile(
-    r"(?i)\b(?:page|p[aá]gina|p[aá]g\.|ge\.\d{2}-\d{4,6}|\d{2}-\d{4,6}\s*\(\w\)|[A-Z]{1,6}(?:/[A-Z0-9.]+){2,6})")
+    r"(?i)\b(?:page|p[aá]gina|p[aá]g\.|ge\.\d{2}-\d{4,6}|\d{2}-\d{4,6}\s*\(\w\)|[A-Z]{1,6}(?:/[A-Z0-9.]+){2,6})"
+)
 _NUMBER_TOKEN = re.compile(r"(?:^|(?<=\s))[|·•\-–]?\s*\d{1,4}\s*[|·•\-–]?(?=\s|$)")
 
 
@@ -73,7 +76,7 @@ def _repeated_on_pages(text: str, pages: list[list[Line]]) -> Iterator[Edit]:
     for number, page in enumerate(pages):
         filled = [line for line in page if line.stripped]
         header = filled[:_ZONE_LINES]
-        footer = filled[max(len(header), len(filled) - _ZONE_LINES):]  # a line is in one zone only
+        footer = filled[max(len(header), len(filled) - _ZONE_LINES) :]  # a line is in one zone only
         for zone, candidates in (("header", header), ("footer", footer)):
             for line in candidates:
                 if len(line.stripped) <= _MAX_FURNITURE_CHARS:
@@ -167,5 +170,6 @@ _NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[ivxlc]{1,6}|[a-h])[.)]\s")
 
 def _title_like(folded: str) -> bool:
     """A title, not a numbered heading listed in a table of contents."""
-    return (len(folded) >= _MIN_REPRINT_CHARS and not folded.endswith((".", ":", ";", ","))
-            and not _NUMBERED.match(folded))
+    return (
+        len(folded) >= _MIN_REPRINT_CHARS and not folded.endswith((".", ":", ";", ",")) and not _NUMBERED.match(folded)
+    )

@@ -5,6 +5,7 @@ of unrelated marks, and almost nothing that reads as a word. A word is a word in
 (Cyrillic, Greek, Arabic, CJK), with any apostrophe look-alike (`l´Europe`, `don`t`); a
 reference (`(S/PRST/2021/18).`, `CMW/C/BEN/CO/1`), a figure and a speaker label
 (`**Name | Role**`) are content."""
+
 from __future__ import annotations
 
 import re
@@ -93,8 +94,9 @@ def _is_garbage(stripped: str) -> bool:
     marks = _PUNCTUATION.findall(stripped)
     if garbage_score(stripped) >= 0.9 and len(marks) >= 4 and len(set(marks)) >= 3:
         return True  # no word at all, a scatter of unrelated marks
-    return bool(_PUNCTUATION_RUN.match(stripped)) and len(set(stripped)) >= 3 \
-        and not re.fullmatch(r"[-*_=.\s]+", stripped)
+    return (
+        bool(_PUNCTUATION_RUN.match(stripped)) and len(set(stripped)) >= 3 and not re.fullmatch(r"[-*_=.\s]+", stripped)
+    )
 
 
 _PUNCTUATION_RUN = re.compile(r"^[\W_]{5,}$")

@@ -1,4 +1,5 @@
 """Helpers shared by line-oriented rules."""
+
 from __future__ import annotations
 
 import re
@@ -59,7 +60,7 @@ def line_edits(text: str, doomed: list[Line], kind: str) -> list[Edit]:
         for line, following in zip(run, run[1:]):
             edits.append(Edit(line.start, following.start, kind))
         last = run[-1]
-        before = text[:run[0].start].rstrip(" \t")
+        before = text[: run[0].start].rstrip(" \t")
         stood_alone = not before.strip() or before.endswith(("\n\n", "\f"))
         end = end_with_blank_lines(text, last.end) if stood_alone else min(last.end + 1, len(text))
         edits.append(Edit(last.start, end, kind))
@@ -69,7 +70,7 @@ def line_edits(text: str, doomed: list[Line], kind: str) -> list[Edit]:
 def _runs(text: str, doomed: list[Line]) -> list[list[Line]]:
     runs: list[list[Line]] = []
     for line in doomed:
-        if runs and not text[runs[-1][-1].end:line.start].strip():
+        if runs and not text[runs[-1][-1].end : line.start].strip():
             runs[-1].append(line)
         else:
             runs.append([line])

@@ -1,4 +1,5 @@
 """Residue of converters: Word bookmarks, image placeholders and markdown syntax."""
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,12 @@ def drop_word_bookmarks(text: str) -> Iterator[Edit]:
         yield Edit(m.start(), m.end(), "word_bookmark")
 
 
-# `## ` at a line start. Only one to six '#' followed by a space: `#hashtag` is text.
-_HEADING_MARKS = re.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+(?=\S)")
+# `## ` at a line start: one to six '#' and a space. Converters also write `####Title` with no
+# space (legislation exports, CMS pages: `###Referencias`): two to six '#' glued to
+# a letter or a bold mark are a heading mark too. One '#' glued to a word is a hashtag, and a
+# digit after the marks (`##1`) is a number, not a heading. Marks written twice (`## ###Title`)
+# go together, so a second run finds none.
+_HEADING_MARKS = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}[ \t]+(?=#))*(?:#{1,6}[ \t]+(?=\S)|#{2,6}(?=[^\W\d_]|\*\*))")
 
 
 # A setext heading: a line of text underlined with `===` (level 1) or `---` (level 2).
@@ -72,9 +77,9 @@ def drop_image_placeholders(text: str) -> Iterator[Edit]:
         line_end = len(text) if line_end < 0 else line_end
         if not text[line_start:start].strip() and not text[end:line_end].strip():
             start, end = line_start, min(line_end + 1, len(text))
-        elif text[end:end + 1] == " " and (start == line_start or text[start - 1] == " "):
+        elif text[end : end + 1] == " " and (start == line_start or text[start - 1] == " "):
             end += 1
-        elif text[start - 1:start] == " " and end == line_end:
+        elif text[start - 1 : start] == " " and end == line_end:
             start -= 1
         yield Edit(start, end, "converter_marker")
 

@@ -1,4 +1,5 @@
 """Debris of pagination in flattened text: page numbers and sentences cut by page breaks."""
+
 from __future__ import annotations
 
 import re
@@ -26,8 +27,7 @@ def strip_trailing_page_numbers(text: str) -> Iterator[Edit]:
         body = _without_trailing_labels(block.text)
         m = _TRAILING_NUMBER.search(body)
         # `... 12 11`: two numbers at the end; which one is the page's is not clear
-        if m and len(body.split()) > 1 and not body[:m.start()].rstrip()[-1:].isdigit() \
-                and int(m.group(1)) <= most:
+        if m and len(body.split()) > 1 and not body[: m.start()].rstrip()[-1:].isdigit() and int(m.group(1)) <= most:
             numbered.append((block, int(m.group(1)), m.start(), m.end()))
     for run in _page_runs(numbered):
         for block, _, start, end in run:
@@ -37,16 +37,15 @@ def strip_trailing_page_numbers(text: str) -> Iterator[Edit]:
 def _without_trailing_labels(block: str) -> str:
     """The block without page-label lines at its end (`Page 3 of 16`): another rule takes
     those, and the number glued to the line above them is still the page's."""
-    while "\n" in block and _STANDALONE_PAGE_LINE.fullmatch(block[block.rfind("\n") + 1:] + "\n"):
-        block = block[:block.rfind("\n")]
+    while "\n" in block and _STANDALONE_PAGE_LINE.fullmatch(block[block.rfind("\n") + 1 :] + "\n"):
+        block = block[: block.rfind("\n")]
     return "" if _STANDALONE_PAGE_LINE.fullmatch(block + "\n") else block
 
 
 def _page_runs(numbered):
     run: list = []
     for item in numbered + [None]:
-        if item is not None and run and item[1] == run[-1][1] + 1 \
-                and item[0].end - run[-1][0].end >= _MIN_PAGE_CHARS:
+        if item is not None and run and item[1] == run[-1][1] + 1 and item[0].end - run[-1][0].end >= _MIN_PAGE_CHARS:
             run.append(item)
             continue
         if len(run) >= 2:
@@ -94,7 +93,9 @@ def _numbers_counting_pages(text: str) -> list[Edit]:
         if "\f" in text and filled:
             m = _GLUED_NUMBER.search(filled[-1].text)
             if m and len(filled[-1].stripped.split()) > 1:
-                found.append((index, int(m.group(1)), Edit(filled[-1].start + m.start(), filled[-1].end, "page_number")))
+                found.append(
+                    (index, int(m.group(1)), Edit(filled[-1].start + m.start(), filled[-1].end, "page_number"))
+                )
     return _consistently_counting(found, "\f" in text)
 
 
@@ -131,18 +132,21 @@ def _page_lines(text: str):
 # The previous block stops mid-sentence (a letter, digit or comma, no closing punctuation)
 # and the next starts with a lower-case letter, accented ones included.
 _CUT_SENTENCE = re.compile(
-    r"(?<=[^\W_]|,)((?:[ \t]*\n)*[ \t]*\f(?:[ \t]*\n)*[ \t]*|[ \t]*\n(?:[ \t]*\n)+[ \t]*)(?=[^\W\d_])")
+    r"(?<=[^\W_]|,)((?:[ \t]*\n)*[ \t]*\f(?:[ \t]*\n)*[ \t]*|[ \t]*\n(?:[ \t]*\n)+[ \t]*)(?=[^\W\d_])"
+)
 _LIST_OR_HEADING_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)]|#)[ \t]")
 
 
 # Words that never end a sentence: a page ending in one was cut, whatever case the next
 # page starts with (`…los países de` / `Centroamérica…`).
-_OPEN_ENDINGS = frozenset("""
+_OPEN_ENDINGS = frozenset(
+    """
 the a an of to in on for and or with by from at as that which whose
 de la el los las del y o en con por para que un una al su sus
 le les des du et ou à au aux pour par avec une dont
 da do das dos e em no na nos nas com um uma ao aos pela pelo
-""".split())
+""".split()
+)
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -172,9 +176,9 @@ _MIN_FULL_LINES = 3
 
 def _paragraphs_running_on(text: str) -> Iterator[Edit]:
     for m in _PAGE_GAP.finditer(text):
-        before = text[:m.start(1)]
-        block = before[before.rfind("\n\n") + 2:].split("\n")
-        after = text[m.end(1):m.end(1) + 40]
+        before = text[: m.start(1)]
+        block = before[before.rfind("\n\n") + 2 :].split("\n")
+        after = text[m.end(1) : m.end(1) + 40]
         if not block or _OPENS_PARAGRAPH.match(after) or _LIST_OR_HEADING_LINE.match(block[-1]):
             continue
         last_word = block[-1].rsplit(None, 1)[-1] if block[-1].strip() else ""
@@ -183,18 +187,27 @@ def _paragraphs_running_on(text: str) -> Iterator[Edit]:
                 yield Edit(m.start(1), m.end(1), "page_break", " ")
             continue
         widths = sorted(len(line.rstrip()) for line in block[:-1])
-        if after[:1].isupper() and len(widths) >= _MIN_FULL_LINES - 1 \
-                and len(block[-1].rstrip()) >= _FULL_LINE * widths[-1] and last_word.endswith((".", ";", ":")):
+        if (
+            after[:1].isupper()
+            and len(widths) >= _MIN_FULL_LINES - 1
+            and len(block[-1].rstrip()) >= _FULL_LINE * widths[-1]
+            and last_word.endswith((".", ";", ":"))
+        ):
             yield Edit(m.start(1), m.end(1), "page_break", " ")
 
 
 def _cut_sentences(text: str) -> Iterator[Edit]:
     for m in _CUT_SENTENCE.finditer(text):
-        before_line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
-        after = text[m.end():m.end() + 1]
+        before_line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        after = text[m.end() : m.end() + 1]
         last_word = before_line.rsplit(None, 1)[-1].lower() if before_line.strip() else ""
-        if _LIST_OR_HEADING_LINE.match(before_line) or _LIST_START.match(text, m.end()) \
-                or (last_word.isdigit() and not _YEAR.fullmatch(last_word)):
+        if (
+            _LIST_OR_HEADING_LINE.match(before_line)
+            or _LIST_START.match(text, m.end())
+            or (last_word.isdigit() and not _YEAR.fullmatch(last_word))
+        ):
             continue  # a bare number the page rules left: unsure whether the page ended there
-        if after.islower() or (last_word in _OPEN_ENDINGS and len(before_line.split()) > 3):
+        # the block's words, not its last line's: unwrapped layout lines must not change it
+        block = text[max(text.rfind("\n\n", 0, m.start()), text.rfind("\f", 0, m.start())) + 1 : m.start()]
+        if after.islower() or (last_word in _OPEN_ENDINGS and len(block.split()) > 3):
             yield Edit(m.start(1), m.end(1), "page_break", " ")

@@ -6,6 +6,7 @@ These lines say what they are by their form alone, so one occurrence is enough, 
 (a Word file's first-page footer, a PDF page, a text dump). A bare job number or counter line
 goes only when the document's own job number, printed with its language letter or as a
 barcode, is the one it repeats: `25-04876` alone is otherwise left as it is."""
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,10 @@ from tasks.domain.lexicon import PRINT_NOTICES
 _JOB = r"(?:GE\.)?(\d{2})-(\d{5})"
 # The job number as the print shop stamps it: the language letter, then up to three
 # six-digit date stamps, maybe the barcode on the same line.
-_JOB_LINE = re.compile(r"^\s*" + _JOB + r"\s*\([A-Z]\)(?:\s+\d{6}){0,3}\s*(?:\*\d{7}\*)?"
-                       r"(?:\s+(?:\d{1,4}|[ivxlc]{1,6}))?\s*$")  # and the page's number
+_JOB_LINE = re.compile(
+    r"^\s*" + _JOB + r"\s*\([A-Z]\)(?:\s+\d{6}){0,3}\s*(?:\*\d{7}\*)?"
+    r"(?:\s+(?:\d{1,4}|[ivxlc]{1,6}))?\s*$"
+)  # and the page's number
 _BARCODE_LINE = re.compile(r"^\s*\*(\d{7})\*\s*$")
 _JOB_OR_BARCODE = re.compile(r"(?<![\w.-])" + _JOB + r"\s*\([A-Z]\)|(?<!\w)\*(\d{7})\*(?!\w)")
 # A page-foot line made of the job number and page counters only.

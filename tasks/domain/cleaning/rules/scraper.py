@@ -1,4 +1,5 @@
 """Furniture that scrapers of document-sharing pages leave in a text dump."""
+
 from __future__ import annotations
 
 import re
@@ -70,8 +71,9 @@ def _logical_line(all_lines: list[Line], j: int) -> tuple[int, int]:
 
 def drop_transcription_marker(text: str) -> Iterator[Edit]:
     """The "Transcription:" line a document-sharing site puts before a PDF's text layer."""
-    yield from line_edits(text, [line for line in lines(text) if _TRANSCRIPTION.match(line.text)],
-                          "transcription_marker")
+    yield from line_edits(
+        text, [line for line in lines(text) if _TRANSCRIPTION.match(line.text)], "transcription_marker"
+    )
 
 
 _MARKER_LINE = r"^[ \t]*(?:#{3}|-[ \t]?30[ \t]?-)[ \t]*$"
@@ -99,5 +101,4 @@ def drop_scraper_furniture_lines(text: str) -> Iterator[Edit]:
     """Buttons a scraper flattened into lines of their own: `Download`, `Report this
     document`, `Loading...`, in the four languages. Only whole lines: `Download the report
     from the website` is a sentence."""
-    yield from line_edits(text, [line for line in lines(text) if _FURNITURE_LINE.match(line.text)],
-                          "scraper_furniture")
+    yield from line_edits(text, [line for line in lines(text) if _FURNITURE_LINE.match(line.text)], "scraper_furniture")

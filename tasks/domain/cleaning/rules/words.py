@@ -7,6 +7,7 @@ hyphen mark (U+FFFE) says no more than that, and the PDF reader writes it back a
 page printed. The hyphen is dropped only when the joined form is a word the document knows, or
 when nothing says the hyphenated form is a compound; it is always kept inside a web address or
 an e-mail address, and before a capital."""
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,13 @@ from collections import Counter
 from typing import Iterator
 
 from tasks.domain.cleaning.engine import Edit
-from tasks.domain.lexicon import (ALL_FUNCTION_WORDS, NUMBER_COMPOUND_FIRST, NUMBER_COMPOUND_SECOND,
-                                  PORTUGUESE_CLITICS, PORTUGUESE_UNAMBIGUOUS_CLITICS)
+from tasks.domain.lexicon import (
+    ALL_FUNCTION_WORDS,
+    NUMBER_COMPOUND_FIRST,
+    NUMBER_COMPOUND_SECOND,
+    PORTUGUESE_CLITICS,
+    PORTUGUESE_UNAMBIGUOUS_CLITICS,
+)
 
 _GAP = r"([ \t]*[\n\f](?:[ \t]*[\n\f])*[ \t]*)"
 # A letter word, a hyphen at the line end (maybe across a page break), a letter continuation.
@@ -28,14 +34,18 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Real compounds that a line break can split at their own hyphen, in the four languages.
 # Only parts that are words of their own: a bare prefix (`inter`, `pro`, `co`) is as often
 # the first syllables of a plain word (`inter-national`, `pro-tección`), which are joined.
-_COMPOUND_FIRST = frozenset("""
+_COMPOUND_FIRST = frozenset(
+    """
 non self vice ex well cross follow long short high low mid socio sócio bem mal recém
 além peut demi grand
-""".split())
-_COMPOUND_SECOND = frozenset("""
+""".split()
+)
+_COMPOUND_SECOND = frozenset(
+    """
 membros membro membres membre miembros miembro être là ci up based known making term level led
 related wide responsive sensitive oriented specific friendly centred centered sharing building
-""".split())
+""".split()
+)
 # A Portuguese verb before an enclitic pronoun ends in a stressed vowel (`encontrá-lo`,
 # `fazê-la`), an infinitive's `r` (`dar-se`) or a person ending (`tornou-se`, `deram-lhe`).
 _PORTUGUESE_VERB_END = re.compile(r"(?:[áéêíóô]|[aeiou]r|ou|eu|iu|am|em|ei|ui)$")
@@ -91,7 +101,8 @@ def _is_compound(first: str, second: str, vocabulary: Counter) -> bool:
     if first in NUMBER_COMPOUND_FIRST and second in NUMBER_COMPOUND_SECOND:
         return True
     if second in PORTUGUESE_UNAMBIGUOUS_CLITICS or (
-            second in PORTUGUESE_CLITICS and _PORTUGUESE_VERB_END.search(first)):
+        second in PORTUGUESE_CLITICS and _PORTUGUESE_VERB_END.search(first)
+    ):
         return True
     return _both_words_of_the_document(first, second, vocabulary)
 
@@ -99,5 +110,6 @@ def _is_compound(first: str, second: str, vocabulary: Counter) -> bool:
 def _both_words_of_the_document(first: str, second: str, vocabulary: Counter) -> bool:
     """`middle-⏎income`: both halves stand as words elsewhere in the document, neither is a
     function word (`with-⏎out`, `some-⏎thing` are cut words) and the joined form is not."""
-    return all(len(part) >= _MIN_PART and vocabulary[part] > 0 and part not in ALL_FUNCTION_WORDS
-               for part in (first, second))
+    return all(
+        len(part) >= _MIN_PART and vocabulary[part] > 0 and part not in ALL_FUNCTION_WORDS for part in (first, second)
+    )

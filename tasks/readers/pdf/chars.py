@@ -1,0 +1,28 @@
+"""Single characters of a page's text layer, by their offset in the text pdfium gives."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def char_indexer(textpage: pdfium.PdfTextPage, text: str) -> Callable[[int], int]:
+    """Maps an offset in the page text to pdfium's character index, -1 when that character is
+    not the one the text shows there. The text counts UTF-16 units (a character beyond the BMP
+    is two) and pdfium may leave characters out of it or add some: its own map decides, and
+    the character's code point confirms."""
+    astral = [m.start() for m in _ASTRAL.finditer(text)]
+    tp = textpage.raw
+    get_index, get_unicode = pdfium_c.FPDFText_GetCharIndexFromTextIndex, pdfium_c.FPDFText_GetUnicode
+
+    def index(offset: int) -> int:
+        units = offset + sum(1 for a in astral if a < offset) if astral else offset
+        i = get_index(tp, units)
+        return i if i >= 0 and get_unicode(tp, i) == ord(text[offset]) else -1
+
+    return index

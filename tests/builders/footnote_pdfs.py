@@ -164,3 +164,28 @@ def climate_report() -> NotedReport:
     )
     page3 = NotedPage(paragraphs=(("Decides to remain seized of the matter.",),))
     return noted_report_pdf([page1, page2, page3])
+
+
+CONTENTS_ENTRIES = (
+    ("I.", "Introduction", 3),
+    ("II.", "Human rights and climate change", 3),
+    ("III.", "Obligations of States towards migrants and persons with disabilities", 4),
+    ("IV.", "Access to health care and adaptation", 4),
+    ("V.", "Conclusions and recommendations", 5),
+    ("", "Annex", 5),
+)
+
+
+def contents_then_climate_report() -> NotedReport:
+    """Two pages of a contents list (dot leaders, page numbers in a column, the list running on
+    over the page break), then the three pages of `climate_report`: its notes, markers and the
+    sentence cut by the page break and the notes."""
+    leader = " ." * 30
+
+    def entry(number: str, title: str, page: int) -> tuple[str, ...]:
+        return (f"{number} {title}{leader} {page}".strip(),)
+
+    first = NotedPage(paragraphs=(("Contents",), ("Page",), *(entry(*e) for e in CONTENTS_ENTRIES[:4])), rule=False)
+    second = NotedPage(paragraphs=tuple(entry(*e) for e in CONTENTS_ENTRIES[4:]), rule=False)
+    body = climate_report()
+    return noted_report_pdf([first, second, *body.pages])

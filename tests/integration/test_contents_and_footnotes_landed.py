@@ -9,19 +9,10 @@ from __future__ import annotations
 import pytest
 
 from tests.builders.footnote_pdfs import CONTENTS_ENTRIES, CUT_SENTENCE, contents_then_climate_report
-from warehouse.connection import connect, resolve_location
+from tests.warehouse_rows import dict_rows as rows
+from warehouse.connection import resolve_location
 
 pytestmark = pytest.mark.integration
-
-
-def rows(location, sql: str) -> list[dict]:
-    con = connect(location, read_only=True)
-    try:
-        cursor = con.execute(sql)
-        columns = [d[0] for d in cursor.description]
-        return [dict(zip(columns, row)) for row in cursor.fetchall()]
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")

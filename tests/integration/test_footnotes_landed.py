@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.builders.footnote_pdfs import CUT_SENTENCE, climate_report
+from tests.warehouse_rows import dict_rows as rows
 from warehouse.connection import CATALOG, connect, resolve_location
 
 pytestmark = pytest.mark.integration
@@ -23,16 +24,6 @@ Have agreed as follows:[^2]
 
 [^2]: Signed at New York on 31 January 1967.
 """
-
-
-def rows(location, sql: str, *params) -> list[dict]:
-    con = connect(location, read_only=True)
-    try:
-        cursor = con.execute(sql, list(params))
-        columns = [d[0] for d in cursor.description]
-        return [dict(zip(columns, row)) for row in cursor.fetchall()]
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,8 @@ import pytest
 from tests.builders.docx_files import StatementFacts, statement_docx
 from tests.builders.html_pages import ENGLISH_PAGE, SPANISH_PAGE, TABLE_PAGE
 from tests.builders.pdfs import SampleReport, sample_report_pdf
-from warehouse.connection import connect, resolve_location
+from tests.warehouse_rows import dict_rows
+from warehouse.connection import resolve_location
 
 pytestmark = pytest.mark.integration
 
@@ -27,13 +28,7 @@ class Landed:
     statements: dict[str, StatementFacts]
 
     def rows(self, sql: str, *params) -> list[dict]:
-        con = connect(self.location, read_only=True)
-        try:
-            cursor = con.execute(sql, list(params))
-            columns = [d[0] for d in cursor.description]
-            return [dict(zip(columns, row)) for row in cursor.fetchall()]
-        finally:
-            con.close()
+        return dict_rows(self.location, sql, *params)
 
     def document(self, source_path: str) -> dict:
         [row] = self.rows("SELECT * FROM documents WHERE source_path = ?", source_path)

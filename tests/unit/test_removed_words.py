@@ -208,3 +208,11 @@ def test_the_run_summary_lists_documents_that_lost_more_than_their_share_most_fi
     assert "## Documents that lost words to cleaning (2)" in text
     assert text.index("| web/page.html | 31.0% |") < text.index("| post.md | 7.0% |")
     assert "None: no document lost more than 5% of its words." in summary_markdown(RunSummary("r", "ingest", "/i", {}))
+
+
+def test_the_guard_names_only_rules_the_registry_has() -> None:
+    """A renamed rule must not silently fall back to the strict allowance."""
+    from tasks.domain.cleaning import guard
+    from tasks.domain.cleaning.registry import RULES_BY_NAME
+
+    assert set(guard._RULE_CLASSES) <= set(RULES_BY_NAME)

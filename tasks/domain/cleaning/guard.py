@@ -103,10 +103,13 @@ FLAG_SHARE = 0.05
 # happened to hold one real word in a long report), none on a short document.
 TOLERANCE_SHARE = 0.001
 
+
+def fold(word: str) -> str:
+    return unicodedata.normalize("NFKC", word).casefold()
+
+
 _LABELS: frozenset[str] = frozenset(
-    unicodedata.normalize("NFKC", word).casefold()
-    for phrase in PRINT_NOTICES | CONTENTS_TITLES | CONTENTS_COLUMNS
-    for word in _TOKEN.findall(phrase)
+    fold(word) for phrase in PRINT_NOTICES | CONTENTS_TITLES | CONTENTS_COLUMNS for word in _TOKEN.findall(phrase)
 )
 
 
@@ -181,9 +184,6 @@ class RemovedWords:
     def lost_share(self) -> float:
         return self.n_lost / self.n_words if self.n_words else 0.0
 
-    def share(self, rule: RuleWords) -> float:
-        return rule.n_words / self.n_words if self.n_words else 0.0
-
     def tolerance(self) -> int:
         return int(TOLERANCE_SHARE * self.n_words)
 
@@ -195,10 +195,6 @@ class RemovedWords:
 def flagged(found: RemovedWords) -> bool:
     """Whether cleaning took more of the document's words than a little furniture."""
     return found.lost_share > FLAG_SHARE
-
-
-def fold(word: str) -> str:
-    return unicodedata.normalize("NFKC", word).casefold()
 
 
 def _prose(text: str) -> str:

@@ -9,6 +9,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+VISIBLE = re.compile(r"\S")
+# Baselines this close (in font sizes) are one line cut in two, not a pitch.
+MIN_PITCH = 0.3
 
 
 def char_indexer(textpage: pdfium.PdfTextPage, text: str) -> Callable[[int], int]:

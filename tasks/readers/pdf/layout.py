@@ -28,7 +28,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from tasks.readers.pdf.budget import Budget
-from tasks.readers.pdf.chars import char_indexer
+from tasks.readers.pdf.chars import MIN_PITCH, VISIBLE, char_indexer
 from tasks.readers.pdf.notes import PageNotes, find_notes
 
 # pdfium replaces a hyphen at a line end, and the line break after it, by U+FFFE (some builds
@@ -36,13 +36,10 @@ from tasks.readers.pdf.notes import PageNotes, find_notes
 HYPHEN_MARKS = "\ufffe\x02"
 # A line and its end; a hyphen mark ends the line by itself (pdfium drops the break after it).
 _LINE = re.compile(r"([^\r\n\ufffe\x02]*)([\ufffe\x02](?:\r\n|\r|\n)?|\r\n|\r|\n|\Z)")
-_VISIBLE = re.compile(r"\S")
 _WORD_START = re.compile(r"(?<!\S)\S")
 
 # A short line is looked at for bold type, word by word: longer lines are never headings.
 MAX_BOLD_WORDS = 12
-# Baselines this close (in font sizes) are one line cut in two, not a pitch.
-MIN_PITCH = 0.3
 # Fewer same-size line pairs than this on a page: its pitch is not known.
 MIN_PITCH_PAIRS = 3
 # A paragraph break: two baselines further apart than this many line pitches.
@@ -177,7 +174,7 @@ class _Sampler:
 
     def _place(self, start: int, content: str) -> Geometry | None:
         """Baseline, direction and size of the line, from its first visible character."""
-        first = _VISIBLE.search(content)
+        first = VISIBLE.search(content)
         if first is None:
             return None
         i = self.index(start + first.start())

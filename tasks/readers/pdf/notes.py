@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from tasks.readers.pdf.chars import char_indexer
+from tasks.readers.pdf.chars import MIN_PITCH, VISIBLE, char_indexer
 
 if TYPE_CHECKING:  # the page's lines come from `layout`, which calls this module
     from tasks.readers.pdf.layout import Geometry, Line
@@ -39,7 +39,6 @@ if TYPE_CHECKING:  # the page's lines come from `layout`, which calls this modul
 _LABEL = re.compile(r"[ \t]*(\d{1,3}|[*\u2020\u2021]{1,3})(?=[ \t]|$)")
 _SIGNS = "*\u2020\u2021"
 _RULE_LINE = re.compile(r"[ \t]*_{5,}[ \t]*")
-_VISIBLE = re.compile(r"\S")
 # Note text is printed smaller than the body text: at most this share of its size.
 _SMALLER = 0.95
 # A superscript (a marker, a note's number) is printed at most this share of the size of the
@@ -52,7 +51,6 @@ _MAX_NOTE_GAP = 2.2
 _SAME_SIZE = 0.5  # points
 # Under the notes, in body type, a first page prints its job number and barcode: a few words.
 _MAX_WORDS_BELOW = 8
-_SAME_BASELINE = 0.3  # baselines closer than this many font sizes are one line (as `layout.MIN_PITCH`)
 
 
 @dataclass(frozen=True)
@@ -167,7 +165,7 @@ def _opening(lines: Sequence[Line], i: int, chars: _Chars) -> _Open | None:
     m = _LABEL.match(line.content)
     if m is None or line.geometry is None:
         return None
-    rest = _VISIBLE.search(line.content, m.end())
+    rest = VISIBLE.search(line.content, m.end())
     if rest is not None:
         text_size = chars.size(line.start + rest.start())
         text_at = rest.start()
@@ -238,7 +236,7 @@ def _grow(lines: Sequence[Line], i: int, first: _Open, chars: _Chars) -> tuple[l
 def _follows(previous: Geometry, g: Geometry, text_size: float) -> bool:
     """The next line of a note block: below the line before (or on its baseline, the text
     after a raised label), at most a short gap away."""
-    return previous.same_direction(g) and -_SAME_BASELINE * g.size <= previous.advance(g) <= _MAX_NOTE_GAP * text_size
+    return previous.same_direction(g) and -MIN_PITCH * g.size <= previous.advance(g) <= _MAX_NOTE_GAP * text_size
 
 
 def _opens_like(opening: _Open, first: _Open, notes: list[tuple[str, list[str]]]) -> bool:
@@ -266,7 +264,7 @@ def _sign_note_above(lines: Sequence[Line], top: int, body: float, chars: _Chars
         return None
     line, g = lines[above], lines[above].geometry
     m = _LABEL.match(line.content)
-    rest = _VISIBLE.search(line.content, m.end()) if m else None
+    rest = VISIBLE.search(line.content, m.end()) if m else None
     if m is None or rest is None or m.group(1)[0] not in _SIGNS or g.size > body:
         return None
     if not g.same_direction(lines[top].geometry) or not 0 < g.advance(lines[top].geometry) <= _MAX_NOTE_GAP * g.size:
@@ -348,7 +346,7 @@ def _beside(lines: Sequence[Line], i: int, start: int, end: int) -> int | None:
     before = line.content[:start].rstrip()
     if before:
         return line.start + len(before) - 1
-    after = _VISIBLE.search(line.content, end)
+    after = VISIBLE.search(line.content, end)
     if after is not None:
         return line.start + after.start()
     if i and lines[i - 1].content.strip():

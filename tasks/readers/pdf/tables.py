@@ -35,7 +35,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from tasks.readers.pdf.budget import Budget
-from tasks.readers.pdf.layout import HYPHEN_MARKS, Geometry, Page, char_indexer
+from tasks.readers.pdf.chars import char_indexer
+from tasks.readers.pdf.layout import HYPHEN_MARKS, Geometry, Page
 
 log = logging.getLogger(__name__)
 

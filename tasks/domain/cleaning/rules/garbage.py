@@ -68,6 +68,7 @@ def drop_ocr_garbage_lines(text: str) -> Iterator[Edit]:
 
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
+_PUNCTUATION_RUN = re.compile(r"^[\W_]{5,}$")
 _ADDRESS = re.compile(r"\w@\w|https?://|www\.", re.I)
 _WORD_CHARACTER = re.compile(r"[^\W_]")
 
@@ -89,14 +90,12 @@ def _is_garbage(stripped: str) -> bool:
     visible = "".join(stripped.split())
     if len(_WORD_CHARACTER.findall(visible)) >= _MAX_GARBAGE_WORD_CHARACTERS * len(visible):
         return False
-    if soup and garbage_score(stripped) > 0.5:
+    score = garbage_score(stripped)
+    if soup and score > 0.5:
         return True
     marks = _PUNCTUATION.findall(stripped)
-    if garbage_score(stripped) >= 0.9 and len(marks) >= 4 and len(set(marks)) >= 3:
+    if score >= 0.9 and len(marks) >= 4 and len(set(marks)) >= 3:
         return True  # no word at all, a scatter of unrelated marks
     return (
         bool(_PUNCTUATION_RUN.match(stripped)) and len(set(stripped)) >= 3 and not re.fullmatch(r"[-*_=.\s]+", stripped)
     )
-
-
-_PUNCTUATION_RUN = re.compile(r"^[\W_]{5,}$")

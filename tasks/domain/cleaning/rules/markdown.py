@@ -115,7 +115,7 @@ _TAG = re.compile(rf"(?<!<)<(/)?([A-Za-z][A-Za-z0-9]*)((?:\s+{_ATTRIBUTE})*)\s*(
 _WHOLE = re.compile(r"<!--(?:(?!-->).){0,3000}-->|<!DOCTYPE[^<>]*>|<(script|style)\b[^<>]*>.*?</\1\s*>", re.S | re.I)
 
 
-def _is_tag(m: re.Match, text: str) -> bool:
+def _is_tag(m: re.Match, closed: frozenset[str]) -> bool:
     """A tag of a known element, and sure to be one. Many element names are words, so a tag
     without attributes counts only beside its closing tag: `x<b and c>y`, `a<b>c` and a
     template's `<title>` or `<address>` placeholder stay."""
@@ -129,13 +129,17 @@ def _is_tag(m: re.Match, text: str) -> bool:
         return "=" in attributes
     if name in _BARE:
         return True
-    return re.search(rf"</{name}\s*>", text, re.I) is not None  # `<b>`, `<title>` need their closing tag
+    return name in closed  # `<b>`, `<title>` need their closing tag
+
+
+_CLOSING_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9]*)\s*>")
 
 
 def _tag_spans(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, is_block) of every tag, comment and script, in text order."""
     spans = [(m.start(), m.end(), False) for m in _WHOLE.finditer(text)]
-    spans += [(m.start(), m.end(), m.group(2).lower() in _BLOCK) for m in _TAG.finditer(text) if _is_tag(m, text)]
+    closed = frozenset(m.group(1).lower() for m in _CLOSING_TAG.finditer(text))  # names closed somewhere
+    spans += [(m.start(), m.end(), m.group(2).lower() in _BLOCK) for m in _TAG.finditer(text) if _is_tag(m, closed)]
     kept: list[tuple[int, int, bool]] = []
     for span in sorted(spans, key=lambda s: (s[0], -s[1])):
         if not kept or span[0] >= kept[-1][1]:

@@ -176,21 +176,19 @@ _MIN_FULL_LINES = 3
 
 def _paragraphs_running_on(text: str) -> Iterator[Edit]:
     for m in _PAGE_GAP.finditer(text):
-        before = text[: m.start(1)]
-        block = before[before.rfind("\n\n") + 2 :].split("\n")
+        block = text[text.rfind("\n\n", 0, m.start(1)) + 2 : m.start(1)].split("\n")
         after = text[m.end(1) : m.end(1) + 40]
-        if not block or _OPENS_PARAGRAPH.match(after) or _LIST_OR_HEADING_LINE.match(block[-1]):
+        if _OPENS_PARAGRAPH.match(after) or _LIST_OR_HEADING_LINE.match(block[-1]):
             continue
         last_word = block[-1].rsplit(None, 1)[-1] if block[-1].strip() else ""
         if last_word[-1:].isalnum() or last_word[-1:] == ",":
             if _FIGURE_GOING_ON.match(after) and not last_word.isdigit():
                 yield Edit(m.start(1), m.end(1), "page_break", " ")
             continue
-        widths = sorted(len(line.rstrip()) for line in block[:-1])
         if (
             after[:1].isupper()
-            and len(widths) >= _MIN_FULL_LINES - 1
-            and len(block[-1].rstrip()) >= _FULL_LINE * widths[-1]
+            and len(block) >= _MIN_FULL_LINES
+            and len(block[-1].rstrip()) >= _FULL_LINE * max(len(line.rstrip()) for line in block[:-1])
             and last_word.endswith((".", ";", ":"))
         ):
             yield Edit(m.start(1), m.end(1), "page_break", " ")

@@ -57,19 +57,18 @@ def join_words_broken_by_hyphenation(text: str) -> Iterator[Edit]:
     """`migra-\\ntion` becomes `migration`. A real compound split at its hyphen
     (`Estados-\\nmembros`, `well-\\nknown`) keeps its hyphen and loses only the line break.
     The document's own spelling decides first: a form seen elsewhere in it wins."""
-    edits: dict[int, Edit] = {}
-    for m in _LINE_END_HYPHEN.finditer(text):
-        if _in_address(text, m.start(), m.end()):
-            edits[m.start(1)] = Edit(m.start(1), m.end(1), "hyphenation")
-    broken = [m for m in _BROKEN.finditer(text) if m.start(2) not in edits]
+    address_gaps = [m for m in _LINE_END_HYPHEN.finditer(text) if _in_address(text, m.start(), m.end())]
+    for m in address_gaps:
+        yield Edit(m.start(1), m.end(1), "hyphenation")
+    in_address = {m.start(1) for m in address_gaps}
+    broken = [m for m in _BROKEN.finditer(text) if m.start(2) not in in_address]
     vocabulary = _vocabulary(text, broken)
     for m in broken:
         first, second = m.group(1), m.group(3)
         if not second[0].islower() or _is_compound(first.lower(), second.lower(), vocabulary):
-            edits[m.start(2)] = Edit(m.start(2), m.end(2), "hyphenation")
+            yield Edit(m.start(2), m.end(2), "hyphenation")
         else:
-            edits[m.start(2)] = Edit(m.end(1), m.end(2), "hyphenation")
-    yield from edits.values()
+            yield Edit(m.end(1), m.end(2), "hyphenation")
 
 
 def _in_address(text: str, hyphen: int, after: int) -> bool:

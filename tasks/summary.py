@@ -74,8 +74,9 @@ def publish_summary(
     slowest: list[tuple[str, float]] = (),
 ) -> str:
     summary = build_summary(run_id, flow_name, inbox, counts, batches, failures, slowest)
+    markdown = summary_markdown(summary)
     create_markdown_artifact(
-        summary_markdown(summary),
+        markdown,
         key=f"{summary.flow_name}-summary",
         description=f"{summary.flow_name}: what this run landed and what failed",
     )
@@ -86,4 +87,4 @@ def publish_summary(
             key=f"{summary.flow_name}-documents",
             description=f"documents landed by this run (first {MAX_TABLE_ROWS})",
         )
-    return summary_markdown(summary)
+    return markdown

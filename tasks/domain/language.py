@@ -221,7 +221,7 @@ def _in_latin_script(
     best = full[0]
     if best.lang in languages:  # one of the expected after all; if the two passes differ,
         chosen = best.lang  # the function words choose, and a tie keeps the fast answer
-        if fast and _function_share(words, fast[0].lang) >= _function_share(words, best.lang):
+        if fast and share >= _function_share(words, best.lang):
             chosen = fast[0].lang
         return Detection(chosen, min(_prob(fast, chosen) if fast else 1.0, _prob(full, chosen)))
     vouched = letters < RELIABLE_LETTERS and share >= SHORT_UNIT_VOUCHING_SHARE and own > 0
@@ -273,14 +273,6 @@ def _is_latin(letter: str) -> bool:
 def _iso(code: str) -> str:
     """langdetect's `zh-cn` / `zh-tw` are ISO 639-1 `zh`."""
     return code.split("-")[0]
-
-
-def letter_count(text: str) -> int:
-    return len(_LETTER.findall(_NOT_LANGUAGE.sub(" ", text[:MAX_CHARS])))
-
-
-def label_paragraphs(paragraphs: list[Paragraph], languages=CORPUS_LANGUAGES) -> list[Detection | None]:
-    return [detect(p.text, languages) for p in paragraphs]
 
 
 def label_document(

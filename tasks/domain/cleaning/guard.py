@@ -352,11 +352,18 @@ def _rule_words(
         words = [t.key for t in taken if t not in excused]
         n_words, n_excused = n_words + len(taken), n_excused + len(excused)
         n_letters += sum(len(t.key) for t in taken)
-        examples.append(
-            Example(
-                key, tuple(words), sum(map(len, words)), tuple(t.key for t in excused), r.text, r.raw_start, r.raw_end
+        if max_examples:  # the hot path (every landed document) only needs the counts
+            examples.append(
+                Example(
+                    key,
+                    tuple(words),
+                    sum(map(len, words)),
+                    tuple(t.key for t in excused),
+                    r.text,
+                    r.raw_start,
+                    r.raw_end,
+                )
             )
-        )
     examples.sort(key=lambda e: (-e.letters, -len(e.excused), e.raw_start))
     return RuleWords(key, allowance, n_words, n_letters, n_excused, tuple(examples[:max_examples]))
 

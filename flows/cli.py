@@ -28,6 +28,7 @@ from warehouse.queries import (
     document_removals,
     export_tables,
     landed_documents,
+    outdated_documents,
     resolve_document,
     run_sql,
 )
@@ -104,6 +105,9 @@ def ingest(
         console.print("Nothing new to land: every file is unchanged since the last run.")
     for f in result.failures:
         console.print(f"[red]failed[/red] {escape(f'{f.source_path} at {f.stage}: {f.error_type}: {f.error_message}')}")
+    stale = report.stale_line(outdated_documents(location, result.pipeline_version))
+    if stale:
+        console.print(stale, highlight=False)
 
 
 @app.command()
@@ -111,7 +115,7 @@ def sql(
     query: str = typer.Argument(
         ...,
         help="Read-only SQL over documents, sources, sections, "
-        "paragraphs, artifacts, tables, footnotes, failures, runs.",
+        "paragraphs, artifacts, tables, footnotes, families, failures, runs.",
     ),
     warehouse: Optional[Path] = WarehouseOption,
     format: Format = typer.Option(Format.table, "--format", "-f", help="table, csv or json."),
@@ -151,12 +155,16 @@ def _resolve(location, document: str) -> str:
 def show(
     document: str = typer.Argument(..., help="A source path, a doc_id or its first 6+ characters."),
     warehouse: Optional[Path] = WarehouseOption,
+    why: bool = typer.Option(
+        False, "--why", help="Also name the step behind each field, heading and paragraph kind, and what it saw."
+    ),
 ):
-    """Print a document's outline: title, metadata, sections with levels, pages and language."""
+    """Print a document's outline: title, metadata, the other versions in its family (languages,
+    formats), sections with levels, pages and language."""
     with user_errors():
         location = resolve_location(warehouse)
         doc, sections = document_outline(location, _resolve(location, document))
-    for line in report.outline_lines(doc, sections):
+    for line in report.outline_lines(doc, sections, why):
         console.print(line, highlight=False)
 
 

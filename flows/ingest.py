@@ -50,6 +50,7 @@ class IngestResult:
     # "cluster" is the time to start (or reach) the cluster and shut it down. See flows/runners.py.
     stage_seconds: dict[str, float] = field(default_factory=dict)
     slowest: list[tuple[str, float]] = field(default_factory=list)  # (source_path, seconds), slowest first
+    pipeline_version: str = ""  # what made this run's documents
 
 
 def _run_id() -> str:
@@ -148,4 +149,5 @@ def ingest(
         failures,
         timer.seconds,
         timer.slowest(),
+        version,
     )

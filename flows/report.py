@@ -120,44 +120,108 @@ def removed_words_lines(found: RemovedWords) -> list[str]:
     return out
 
 
-def outline_lines(doc: dict, sections: list[dict]) -> list[str]:
-    """Rich markup: a document's title, metadata and the outline of its sections."""
+# The document fields `show` prints, in order: (label, column).
+_FIELDS = (
+    ("symbol", "doc_symbol"),
+    ("distribution", "distribution"),
+    ("original", "original_language"),
+    ("job number", "job_number"),
+    ("session", "session"),
+    ("agenda item", "agenda_item"),
+    ("date", "doc_date"),
+    ("authors", "authors"),
+    ("organisations", "organizations"),
+    ("places", "places"),
+    ("UN symbols", "un_symbols"),
+)
+
+
+def outline_lines(doc: dict, sections: list[dict], why: bool = False) -> list[str]:
+    """Rich markup: a document's title, metadata, the other versions in its family and the outline
+    of its sections; with `why`, the step behind each field, heading and paragraph kind."""
     shares = ", ".join(f"{s['lang']} {s['share']:.0%}" for s in doc["languages"] or [])
+    decisions = {d["field"]: d for d in doc.get("decisions") or []}
     out = [
-        f"[bold]{escape(doc['title'] or 'untitled')}[/bold]",
+        f"[bold]{escape(doc['title'] or 'untitled')}[/bold]" + (_why(decisions.get("title")) if why else ""),
         f"[dim]{doc['source_path']} · {doc['source_format']} · doc_id {doc['doc_id'][:12]}… · "
         f"{doc['pipeline_version']}[/dim]",
         f"language      {doc['language']} ({_confidence(doc['language_confidence'])}){'; ' + shares if shares else ''}",
     ]
-    for label, key in (
-        ("authors", "authors"),
-        ("organisations", "organizations"),
-        ("places", "places"),
-        ("UN symbols", "un_symbols"),
-    ):
-        if doc[key]:
-            out.append(f"{label:<13} {escape('; '.join(doc[key]))}")
-    if doc["doc_date"]:
-        out.append(f"date          {doc['doc_date']}")
+    for label, key in _FIELDS:
+        value = doc.get(key)
+        if value:
+            text = "; ".join(value) if isinstance(value, list) else str(value)
+            out.append(f"{label:<13} {escape(text)}" + (_why(decisions.get(key)) if why else ""))
+    if why:
+        shown = {"title", *(key for _, key in _FIELDS if doc.get(key))}
+        out += [
+            f"{'(' + d['field'] + ')':<13} {escape(str(d['value']))}{_why(d)}"
+            for d in decisions.values()
+            if d["field"] not in shown
+        ]
     pages = f"{doc['n_pages']} pages, " if doc["n_pages"] else ""
     out.append(
         f"size          {pages}{doc['n_sections']} sections, {doc['n_paragraphs']} paragraphs, {doc['n_words']} words"
     )
+    out += family_lines(doc.get("family") or [])
     out.append("")
     for s in sections:
-        indent = "  " * max(0, (s["level"] or 1) - 1)
-        heading = escape(_short(s["heading"], 90)) if s["heading"] else "[dim](untitled opening)[/dim]"
-        pages = (
-            ""
-            if s["page_start"] is None
-            else (f" p.{s['page_start']}" + (f"–{s['page_end']}" if s["page_end"] != s["page_start"] else ""))
-        )
+        out += _section_lines(s, why)
+    return out
+
+
+def family_lines(family: list[dict]) -> list[str]:
+    """The other versions of the document: language, format, path, and how each was linked."""
+    if not family:
+        return ["family        no other version"]
+    out = [f"family        {len(family)} other version{'s' if len(family) != 1 else ''}:"]
+    for m in family:
+        how = m["method"] + (f" {m['score']:.2f}" if m.get("score") is not None else "")
         out.append(
-            f"{s['section_no']:>3} {indent}{heading} [dim]· L{s['level']}{pages} · {s['language']}"
-            f" ({_confidence(s['language_confidence'])}) · {s['n_words']} words[/dim]"
+            f"              {m['language']} {m['source_format']:<5} {escape(m['source_path'])} "
+            f"[dim]({how}, {m['doc_id'][:12]}…)[/dim]"
         )
+    return out
+
+
+def _why(decision: dict | None) -> str:
+    if not decision:
+        return ""
+    evidence = f" “{escape(_short(decision['evidence'], 70))}”" if decision.get("evidence") else ""
+    return f" [dim]← {escape(decision['step'])}{evidence}[/dim]"
+
+
+def _section_lines(s: dict, why: bool) -> list[str]:
+    indent = "  " * max(0, (s["level"] or 1) - 1)
+    heading = escape(_short(s["heading"], 90)) if s["heading"] else "[dim](untitled opening)[/dim]"
+    pages = (
+        ""
+        if s["page_start"] is None
+        else (f" p.{s['page_start']}" + (f"–{s['page_end']}" if s["page_end"] != s["page_start"] else ""))
+    )
+    rule = f" · heading by {escape(s['heading_rule'] or 'unrecorded')}" if why and s["heading"] else ""
+    out = [
+        f"{s['section_no']:>3} {indent}{heading} [dim]· L{s['level']}{pages} · {s['language']}"
+        f" ({_confidence(s['language_confidence'])}) · {s['n_words']} words{rule}[/dim]"
+    ]
+    if why:
+        for p in s.get("paragraph_rules") or []:
+            evidence = f" “{escape(_short(p['evidence'], 60))}”" if p.get("evidence") else ""
+            out.append(f"    {indent}[dim]{p['n']} {p['kind']} by {escape(p['rule'])}{evidence}[/dim]")
     return out
 
 
 def _confidence(value: float | None) -> str:
     return "inherited" if value is None else f"{value:.2f}"
+
+
+def stale_line(outdated: dict[str, int]) -> str | None:
+    """One line when documents in the warehouse were made by an older pipeline: how many, by which
+    version(s), and the command that rebuilds them."""
+    n = sum(outdated.values())
+    if not n:
+        return None
+    versions = ", ".join(outdated)
+    made = "document was made" if n == 1 else "documents were made"
+    pipeline = "an older pipeline" if len(outdated) == 1 else "older pipelines"
+    return f"{n} {made} by {pipeline} ({versions}); run `consultations reprocess` to rebuild them."

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import datetime
 
 import pyarrow as pa
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
+from tasks.domain.families import FamilyKey, link_families
 from tasks.domain.models import StructuredDocument
 from tasks.domain.run import RunRows, batch_rows
 from warehouse.connection import WarehouseLocation
@@ -43,11 +45,18 @@ def combine(run: RunRows, batches: list[Tables]) -> dict[str, pa.Table]:
     return tables
 
 
+def relink(keys: list[dict]) -> list[dict]:
+    """Rows of `families` from the family keys of every document in the warehouse; called by the
+    landing inside its transaction, so a translation that arrives today joins yesterday's
+    original in the same commit."""
+    return [asdict(m) for m in link_families([FamilyKey(**k) for k in keys])]
+
+
 @task(name="land in the warehouse", cache_policy=NO_CACHE)
 def land_run(
     location: WarehouseLocation, run_id: str, run: RunRows, batches: list[Tables], now: datetime
 ) -> dict[str, int]:
-    tables = RunTables(run_id, combine(run, batches), run.superseded, run.seen_paths, now)
+    tables = RunTables(run_id, combine(run, batches), run.superseded, run.seen_paths, now, relink=relink)
     # a retry while another writer commits shows in the run's logs
     counts = land(location, tables, logger=get_run_logger())
     get_run_logger().info(

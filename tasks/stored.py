@@ -26,7 +26,7 @@ def read_stored(
             r["n_pages"],
             _furniture(r["furniture"]),
             _tables(r["tables"]),
-            _properties(r["properties"]),
+            _properties(r["properties"], r["source_url"]),
         )
         for r in rows
     ]
@@ -41,10 +41,10 @@ def _tables(rows: list[dict] | None) -> tuple[Table, ...]:
     return tuple(Table(t["table_no"], t["page"], tuple(tuple(row) for row in t["cells"])) for t in rows or ())
 
 
-def _properties(row: dict | None) -> Properties:
+def _properties(row: dict | None, url: str | None) -> Properties:
     if not row:
-        return Properties()
-    return Properties(row["title"], tuple(row["authors"] or ()), row["created"], row["language"])
+        return Properties(url=url)
+    return Properties(row["title"], tuple(row["authors"] or ()), row["created"], row["language"], url)
 
 
 @task(name="read stored raw text", cache_policy=NO_CACHE)

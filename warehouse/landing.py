@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
+from typing import Callable
 
 import duckdb
 import pyarrow as pa
@@ -18,13 +19,21 @@ log = logging.getLogger(__name__)
 @dataclass
 class RunTables:
     """What one run lands. `superseded` doc_ids leave the document tables; `sources` rows
-    replace the rows of the same paths; `seen_paths` get their last_seen refreshed."""
+    replace the rows of the same paths; `seen_paths` get their last_seen refreshed. `relink`,
+    when the run lands or removes documents, turns the family keys of every document then in
+    the warehouse (FAMILY_KEYS, old and new) into the rows of `families` (tasks/land.py gives it:
+    the warehouse does not know how documents are linked)."""
 
     run_id: str
     tables: dict[str, pa.Table]
     superseded: list[str] = field(default_factory=list)
     seen_paths: list[str] = field(default_factory=list)
     seen_at: object = None
+    relink: Callable[[list[dict]], list[dict]] | None = None
+
+
+# What linking families reads of each document: small columns, never the texts.
+FAMILY_KEYS = ("doc_id", "language", "source_format", "doc_symbol", "fingerprint", "family_id")
 
 
 # Another writer holds the catalog: the only errors worth retrying.
@@ -93,7 +102,12 @@ def _land_once(con: duckdb.DuckDBPyConnection, run: RunTables) -> dict[str, int]
             f"UPDATE {CATALOG}.sources SET last_seen = ? WHERE source_path IN (SELECT source_path FROM seen_paths)",
             [run.seen_at],
         )
-    for name, table in run.tables.items():
+    tables = dict(run.tables)
+    documents = tables.get("documents")
+    relinked = None
+    if run.relink is not None and (run.superseded or (documents is not None and documents.num_rows)):
+        tables, relinked = _relink(con, run.relink, tables)
+    for name, table in tables.items():
         if table.num_rows == 0:
             continue
         table = table.select(TABLES[name].names).cast(TABLES[name])
@@ -101,9 +115,47 @@ def _land_once(con: duckdb.DuckDBPyConnection, run: RunTables) -> dict[str, int]
         columns = ", ".join(f'"{c}"' for c in table.column_names)
         con.execute(f"INSERT INTO {CATALOG}.{name} ({columns}) SELECT {columns} FROM incoming_{name}")
         counts[name] = table.num_rows
+    if relinked is not None and relinked.num_rows:
+        con.register("relinked", relinked)
+        con.execute(
+            f"UPDATE {CATALOG}.documents SET family_id = r.family_id FROM relinked r "
+            f"WHERE {CATALOG}.documents.doc_id = r.doc_id"
+        )
     con.execute(f"CALL {CATALOG}.set_commit_message('consultations', ?)", [f"run {run.run_id}"])
     con.execute("COMMIT")
     return counts
+
+
+def _relink(
+    con: duckdb.DuckDBPyConnection, relink: Callable[[list[dict]], list[dict]], tables: dict[str, pa.Table]
+) -> tuple[dict[str, pa.Table], pa.Table]:
+    """Families over the documents left after the run's deletions plus the incoming ones, read
+    inside the run's transaction (a retry reads again). Returns the tables with the incoming
+    documents' family_id set and `families` replaced whole, and the (doc_id, family_id) of stored
+    documents whose family changed: only those rows are updated."""
+    columns = ", ".join(f'"{c}"' for c in FAMILY_KEYS)
+    stored = con.execute(f"SELECT {columns} FROM {CATALOG}.documents").to_arrow_table().to_pylist()
+    incoming = tables.get("documents", TABLES["documents"].empty_table())
+    new_keys = incoming.select(list(FAMILY_KEYS)).to_pylist()
+    arriving = {k["doc_id"] for k in new_keys}
+    stored = [k for k in stored if k["doc_id"] not in arriving]
+    members = relink(stored + [{**k, "family_id": None} for k in new_keys])
+    family_of = {m["doc_id"]: m["family_id"] for m in members}
+    position = incoming.schema.get_field_index("family_id")
+    tables["documents"] = incoming.set_column(
+        position,
+        incoming.schema.field("family_id"),
+        pa.array([family_of.get(d) for d in incoming.column("doc_id").to_pylist()], pa.string()),
+    )
+    con.execute(f"DELETE FROM {CATALOG}.families")
+    tables["families"] = pa.Table.from_pylist(members, schema=TABLES["families"])
+    changed = [
+        {"doc_id": k["doc_id"], "family_id": family_of[k["doc_id"]]}
+        for k in stored
+        if family_of.get(k["doc_id"]) != k["family_id"]
+    ]
+    relinked = pa.Table.from_pylist(changed, schema=pa.schema([("doc_id", pa.string()), ("family_id", pa.string())]))
+    return tables, relinked
 
 
 def _reader(location: WarehouseLocation) -> duckdb.DuckDBPyConnection | None:

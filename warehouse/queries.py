@@ -68,6 +68,7 @@ def stored_documents(location: WarehouseLocation, only_outdated: str | None) -> 
         where = "WHERE pipeline_version IS DISTINCT FROM ?" if only_outdated else ""
         cursor = con.execute(
             "SELECT doc_id, source_path, source_format, raw_text, encoding, n_pages, ingested_at, properties, "
+            f"  {'source_url' if 'source_url' in _columns(con, 'documents') else 'NULL AS source_url'}, "
             "  (SELECT list({'kind': a.kind, 'raw_start': a.raw_start, 'raw_end': a.raw_end} ORDER BY a.raw_start) "
             "   FROM artifacts a WHERE a.doc_id = d.doc_id AND regexp_matches(a.rule, '^[a-z]+_reader@')) AS furniture, "
             "  (SELECT list({'table_no': t.table_no, 'page': t.page, 'cells': t.cells} ORDER BY t.table_no) "
@@ -119,26 +120,90 @@ def document_removals(location: WarehouseLocation, doc_id: str) -> tuple[dict, l
         con.close()
 
 
+def _dicts(cursor) -> list[dict]:
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+
 def document_outline(location: WarehouseLocation, doc_id: str) -> tuple[dict, list[dict]]:
-    """A document's metadata and its sections, for `consultations show`."""
+    """A document's metadata and its sections, for `consultations show`: `doc["family"]` lists
+    the other versions in its family, `doc["decisions"]` why each field has its value, each
+    section its `heading_rule` and `paragraph_rules` (rule, evidence and count per paragraph kind).
+    A warehouse made before a column existed reads it as NULL."""
     con = connect(location, read_only=True)
     try:
+        have = _columns(con, "documents")
+        wanted = (
+            "doc_id, source_path, source_format, title, language, language_confidence, languages, n_pages, "
+            "n_sections, n_paragraphs, n_words, authors, organizations, places, doc_date, un_symbols, doc_symbol, "
+            "distribution, original_language, job_number, session, agenda_item, decisions, family_id, "
+            "pipeline_version, ingested_at"
+        ).split(", ")
         cursor = con.execute(
-            "SELECT doc_id, source_path, source_format, title, language, language_confidence, languages, "
-            "n_pages, n_sections, n_paragraphs, n_words, authors, organizations, places, doc_date, un_symbols, "
-            "pipeline_version, ingested_at FROM documents WHERE doc_id = ?",
+            f"SELECT {', '.join(c if c in have else f'NULL AS {c}' for c in wanted)} FROM documents WHERE doc_id = ?",
             [doc_id],
         )
-        row = cursor.fetchone()
-        if row is None:
+        found = _dicts(cursor)
+        if not found:
             raise QueryError(f"document {doc_id} is not in the warehouse")
-        doc = dict(zip([d[0] for d in cursor.description], row))
+        doc = found[0]
+        doc["family"] = _family(con, doc["family_id"], doc_id) if "families" in _tables(con) else []
+        heading_rule = "heading_rule" if "heading_rule" in _columns(con, "sections") else "NULL AS heading_rule"
+        paragraph_rules = (
+            "(SELECT list({'kind': kind, 'rule': rule, 'evidence': evidence, 'n': n} ORDER BY first_para) FROM ("
+            "  SELECT kind, rule, any_value(evidence) AS evidence, count(*) AS n, min(para_no) AS first_para"
+            "  FROM paragraphs p WHERE p.doc_id = s.doc_id AND p.section_no = s.section_no AND rule IS NOT NULL"
+            "  GROUP BY kind, rule))"
+            if "rule" in _columns(con, "paragraphs")
+            else "NULL"
+        )
         cursor = con.execute(
-            "SELECT section_no, heading, level, page_start, page_end, language, language_confidence, n_words "
-            "FROM sections WHERE doc_id = ? ORDER BY section_no",
+            "SELECT section_no, heading, level, page_start, page_end, language, language_confidence, n_words, "
+            f"{heading_rule}, {paragraph_rules} AS paragraph_rules FROM sections s WHERE doc_id = ? ORDER BY section_no",
             [doc_id],
         )
-        columns = [d[0] for d in cursor.description]
-        return doc, [dict(zip(columns, r)) for r in cursor.fetchall()]
+        return doc, _dicts(cursor)
+    finally:
+        con.close()
+
+
+def _family(con: duckdb.DuckDBPyConnection, family_id: str | None, doc_id: str) -> list[dict]:
+    """The other documents of a family: language, format, path and how each was linked."""
+    if family_id is None:
+        return []
+    return _dicts(
+        con.execute(
+            "SELECT d.doc_id, d.language, d.source_format, d.source_path, f.method, f.score "
+            "FROM families f JOIN documents d USING (doc_id) WHERE f.family_id = ? AND f.doc_id <> ? "
+            "ORDER BY d.language, d.source_format, d.source_path",
+            [family_id, doc_id],
+        )
+    )
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    rows = con.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE database_name = ? AND table_name = ?", [CATALOG, table]
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {
+        r[0]
+        for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = ?", [CATALOG]).fetchall()
+    }
+
+
+def outdated_documents(location: WarehouseLocation, version: str) -> dict[str, int]:
+    """How many documents each pipeline version other than `version` made (none: empty)."""
+    con = connect(location, read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT coalesce(pipeline_version, 'unknown'), count(*) FROM documents "
+            "WHERE pipeline_version IS DISTINCT FROM ? GROUP BY 1 ORDER BY 2 DESC, 1",
+            [version],
+        ).fetchall()
+        return dict(rows)
     finally:
         con.close()

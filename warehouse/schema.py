@@ -14,6 +14,10 @@ _PROPERTIES = pa.struct(
     [("title", pa.string()), ("authors", _STRINGS), ("created", pa.date32()), ("language", pa.string())]
 )
 
+_DECISIONS = pa.list_(
+    pa.struct([("field", pa.string()), ("value", pa.string()), ("step", pa.string()), ("evidence", pa.string())])
+)
+
 TABLES: dict[str, pa.Schema] = {
     "documents": pa.schema(
         [
@@ -36,7 +40,20 @@ TABLES: dict[str, pa.Schema] = {
             ("organizations", _STRINGS),
             ("places", _STRINGS),
             ("doc_date", pa.date32()),
-            ("un_symbols", _STRINGS),
+            ("un_symbols", _STRINGS),  # the symbols it cites; its own is doc_symbol
+            ("doc_symbol", pa.string()),
+            ("source_url", pa.string()),  # the page's canonical address or a post's permalink
+            ("distribution", pa.string()),
+            ("original_language", pa.string()),
+            ("job_number", pa.string()),
+            ("session", pa.string()),
+            ("agenda_item", pa.string()),
+            # Why each field has its value: the metadata step that read it and the text it read.
+            ("decisions", _DECISIONS),
+            # Numbers and names a translation keeps, in order (tasks/domain/families.py): linking
+            # families on every landing reads these, never the texts.
+            ("fingerprint", pa.string()),
+            ("family_id", pa.string()),  # shared with its other languages and formats (`families`)
             ("pipeline_version", pa.string()),
             ("run_id", pa.string()),
             ("ingested_at", _TS),
@@ -70,6 +87,7 @@ TABLES: dict[str, pa.Schema] = {
             ("language", pa.string()),
             ("language_confidence", pa.float64()),
             ("n_words", pa.int64()),
+            ("heading_rule", pa.string()),  # the structure step that made its heading one
         ]
     ),
     "paragraphs": pa.schema(
@@ -84,6 +102,8 @@ TABLES: dict[str, pa.Schema] = {
             ("page", pa.int32()),
             ("language", pa.string()),
             ("language_confidence", pa.float64()),
+            ("rule", pa.string()),  # the structure step that decided its kind
+            ("evidence", pa.string()),  # what that step saw
         ]
     ),
     "artifacts": pa.schema(
@@ -120,6 +140,21 @@ TABLES: dict[str, pa.Schema] = {
             ("raw_end", pa.int64()),
             ("char_start", pa.int64()),
             ("char_end", pa.int64()),
+        ]
+    ),
+    # One row per document: its family and how it was linked (`symbol`: the same own symbol;
+    # `fingerprint`: its numbers and names match `linked_to`'s, `score` and `evidence` say how well;
+    # `alone`: a family of one). Rebuilt whole in the commit of every run that lands documents.
+    "families": pa.schema(
+        [
+            ("family_id", pa.string()),
+            ("doc_id", pa.string()),
+            ("language", pa.string()),
+            ("source_format", pa.string()),
+            ("method", pa.string()),
+            ("linked_to", pa.string()),
+            ("score", pa.float64()),
+            ("evidence", pa.string()),
         ]
     ),
     "failures": pa.schema(

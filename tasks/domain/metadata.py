@@ -2,8 +2,8 @@
 
 Authors and organisations come from the header block above the title and the signature block
 at the end; organisations also from acronyms a document defines (`International Organization
-for Migration (IOM)`); places from datelines and `in City, Country`; the date is the first
-meeting or issue date; UN symbols are kept as found, de-duplicated in order."""
+for Migration (IOM)`); places from datelines and `in City, Country`; the date is the one the
+document carries (tasks/domain/dates.py); UN symbols are kept as found, de-duplicated in order."""
 
 from __future__ import annotations
 
@@ -11,44 +11,22 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from tasks.domain.headings import DATELINE
-from tasks.domain.models import Paragraph
-
-_MONTH_NUMBERS = {
-    **{
-        m: i + 1
-        for i, m in enumerate(
-            "january february march april may june july august september october november december".split()
-        )
-    },
-    **{
-        m: i + 1
-        for i, m in enumerate(
-            "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()
-        )
-    },
-    "setiembre": 9,
-    **{
-        m: i + 1
-        for i, m in enumerate(
-            "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
-        )
-    },
-    **{
-        m: i + 1
-        for i, m in enumerate(
-            "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro".split()
-        )
-    },
-}
-_MONTH = "(?i:" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + ")"
-_JOIN = r"(?:\s*(?:-|–|and|y|et|e|to|al|au|a)\s*|\s+)"
-# `30 and 31 August 2017`, `4-6 décembre 2017`, `12 de septiembre de 2017` / `September 12 13, 2017`
-_DAY_FIRST = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º|°)?(?:{_JOIN}\d{{1,2}}(?:st|nd|rd|th|er|º|°)?)?\s+(?:de\s+)?({_MONTH})"
-    rf"\s+(?:del?\s+)?(\d{{4}})\b"
+from tasks.domain.dates import document_date, find_dates
+from tasks.domain.dates import step_labels as date_step_labels
+from tasks.domain.lexicon import (
+    BODY_WORDS,
+    DISTRIBUTION_VALUES,
+    PUBLISHED_WORDS,
+    STATE_NAME_WORDS,
+    UN_CITIES,
+    UPDATED_WORDS,
+    WEEKDAYS,
 )
-_MONTH_FIRST = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:{_JOIN}\d{{1,2}})?,?\s+(\d{{4}})\b")
+from tasks.domain.masthead import masthead_fields
+from tasks.domain.masthead import step_labels as masthead_step_labels
+from tasks.domain.metadata_types import Decision
+from tasks.domain.models import CleanedDocument, Paragraph
+from tasks.domain.structure.headings import DATELINE
 
 # A/RES/71/280, A/71/L.58, E/CN.9/2018/2, A/HRC/RES/35/17, A/69/488/Add.2
 UN_SYMBOL = re.compile(
@@ -58,17 +36,19 @@ UN_SYMBOL = re.compile(
 )
 _SYMBOL_NUMBER = re.compile(r"/\d")
 
+# A body's head noun (lexicon.BODY_WORDS, also `Organisation`/`Organización` spelt either way),
+# or `international`, which makes a name a body's only with another (`_QUALIFIER_ORG_WORDS`).
 _ORG_WORDS = re.compile(
-    r"(?i)\b(?:network|international|organi[sz]ation|organi[sz]ación|organização|bloc|commission|comisi[oó]n|"
-    r"comiss[aã]o|committee|comit[eé]|servicio|service|servi[cç]o|mission|misi[oó]n|miss[aã]o|haut-commissariat|council|conseil|consejo|conselho|union|uni[oó]n|association|asociaci[oó]n|"
-    r"associa[cç][aã]o|alliance|alianza|alian[cç]a|foundation|fundaci[oó]n|funda[cç][aã]o|institute|instituto|"
-    r"institut|coalition|coalici[oó]n|office|oficina|bureau|agency|agencia|programme|program|red|réseau|rede|"
-    r"secretariat|secretar[ií]a|ministry|ministerio|minist[eè]re|minist[eé]rio|conference|conferencia|"
-    r"conf[eé]rence|centre|center|centro|federation|federaci[oó]n|f[eé]d[eé]ration|society|sociedad|soci[eé]t[eé]|"
-    r"nations)\b"
+    r"(?i)(?<![\w-])(?:"
+    + "|".join(sorted((re.escape(w) for w in BODY_WORDS | {"international", "internacional"}), key=len, reverse=True))
+    + r"|organi[sz]ation|organi[sz]ación)(?![\w-])"
 )
 _DEFINED_ACRONYM = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]*\s+)(?:[\w'’-]+\s+){0,8}[\w'’-]+)\s+\(([A-Z]{2,8})\)")
-_ACRONYM_LINE = re.compile(r"^[A-Z]{2,8}$")
+# An acronym alone on a signature or header line names a body only from three letters on:
+# two capitals alone are a country, a language or a role code (`UK`, `EN`, `PR`).
+_ACRONYM_LINE = re.compile(r"^[A-Z]{3,8}$")
+# Words that make a name international, not an organisation (`Le droit international humanitaire`).
+_QUALIFIER_ORG_WORDS = frozenset({"international", "internacional"})
 _BEHALF = re.compile(
     r"(?i)^(?:on behalf of|en nombre de|au nom de|em nome de|representing)\s+(?:the\s+|la\s+|el\s+|le\s+|a\s+|o\s+)?"
 )
@@ -121,15 +101,53 @@ class Metadata:
     organizations: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     doc_date: date | None = None
-    un_symbols: tuple[str, ...] = field(default_factory=tuple)
+    un_symbols: tuple[str, ...] = field(default_factory=tuple)  # the symbols it cites, not its own
+    doc_symbol: str | None = None
+    distribution: str | None = None  # General | Limited | Restricted
+    original_language: str | None = None  # ISO 639-1
+    job_number: str | None = None
+    session: str | None = None
+    agenda_item: str | None = None
+    decisions: tuple[Decision, ...] = ()
 
 
-def extract_metadata(clean_text: str, paragraphs: list[Paragraph]) -> Metadata:
+def extract_metadata(cleaned: CleanedDocument, paragraphs: list[Paragraph]) -> Metadata:
+    """Every document-level field with the step that read it: the masthead's values first
+    (from the raw text, so a masthead the cleaning removed as furniture still counts), then
+    the document's own date, then who and where from its header and signature blocks."""
+    clean_text = cleaned.clean_text
     block_lines = [p.text.strip() for p in paragraphs if p.kind in ("front_matter", "signature")]
     authors, organizations = _people_and_bodies(block_lines)
     organizations += [acronym for _, acronym in _defined_acronyms(clean_text)]
+    decisions = {d.field: d for d in masthead_fields(cleaned.raw.raw_text)}
+    if "doc_date" not in decisions:
+        dated = document_date(cleaned)
+        if dated is not None:
+            decisions["doc_date"] = dated
+    own = decisions.get("doc_symbol")
+    cited = un_symbols(clean_text)
+    if own is not None:
+        # `A/79/876-S/2025/230` is two symbols; `S/RES/2712 (2023)` and `E/ICEF/672(Part I)` cite as `S/RES/2712`
+        bare = re.sub(r"\s*\([^)]*\)", "", str(own.value))
+        parts = {part.strip().casefold() for part in bare.split("-")} | {bare.casefold(), str(own.value).casefold()}
+        cited = tuple(s for s in cited if s.casefold() not in parts)
+
+    def value(name: str):
+        return decisions[name].value if name in decisions else None
+
     return Metadata(
-        _unique(authors), _unique(organizations), _places(clean_text), first_date(clean_text), un_symbols(clean_text)
+        _unique(authors),
+        _unique(organizations),
+        _places(clean_text),
+        value("doc_date"),
+        cited,
+        doc_symbol=value("doc_symbol"),
+        distribution=value("distribution"),
+        original_language=value("original_language"),
+        job_number=value("job_number"),
+        session=value("session"),
+        agenda_item=value("agenda_item"),
+        decisions=tuple(decisions.values()),
     )
 
 
@@ -156,9 +174,18 @@ def _people_and_bodies(lines: list[str]) -> tuple[list[str], list[str]]:
             organizations.append(line)
             continue
         name = _HONORIFIC.sub("", line)
-        if _PERSON.match(name) and not _ROLE_WORDS.search(name) and not _PLACE_NAME.match(name):
+        if _PERSON.match(name) and not _ROLE_WORDS.search(name) and not _PLACE_NAME.match(name) and not _states(name):
             authors.append(name)
     return authors, organizations
+
+
+def _states(name: str) -> bool:
+    return name.split()[0].lower() in STATE_NAME_WORDS
+
+
+def names_a_body(line: str) -> bool:
+    """An organisation's or a state's name (`United Nations`, `República Árabe de Egipto`)."""
+    return _names_a_body(line) or _states(line)
 
 
 def _names_a_body(line: str) -> bool:
@@ -172,10 +199,28 @@ def _names_a_body(line: str) -> bool:
 
 
 def _defined_acronyms(text: str):
+    """`International Organization for Migration (IOM)`: the name must hold a word that makes it
+    a body (not only `international`, which a body of law has too), and a two-letter acronym
+    must be the initials of the words before it (`European Union (EU)`, `Unión Europea (UE)`):
+    so short an acronym is otherwise a code or a label, not an organisation."""
     for m in _DEFINED_ACRONYM.finditer(text):
         name, acronym = m.group(1), m.group(2)
-        if _ORG_WORDS.search(name):
-            yield name, acronym
+        if not any(w.group().lower() not in _QUALIFIER_ORG_WORDS for w in _ORG_WORDS.finditer(name)):
+            continue
+        if len(acronym) <= 2 and not _initials_match(name, acronym):
+            continue
+        yield name, acronym
+
+
+def _initials_match(name: str, acronym: str) -> bool:
+    """The acronym spells the initials of the last words, the first of them capitalised (a
+    name's start): `l'Union européenne (UE)`, not `the programme review (PR)`."""
+    words = [re.sub(r"^\w['’]", "", w) for w in re.split(r"[\s-]+", name)]
+    words = [w for w in words if w and w.lower() not in _MINOR_WORDS]
+    tail = words[-len(acronym) :]
+    if len(tail) != len(acronym) or not tail[0][:1].isupper():
+        return False
+    return all(w[:1].upper() == c for w, c in zip(tail, acronym, strict=True))
 
 
 def _places(text: str) -> tuple[str, ...]:
@@ -186,10 +231,49 @@ def _places(text: str) -> tuple[str, ...]:
         if m.group("place").split()[0].lower() not in _NOT_PLACES
         and not _ORG_WORDS.search(m.group("place"))
         and not _ROLE_WORDS.search(m.group("place"))
+        and _names_a_place(front, m)
     ]
+    found += _press_places(front)
     found += [f"{m.group(1)}, {m.group(2)}" for m in _IN_PLACE.finditer(text) if not _ORG_WORDS.search(m.group(1))]
     found += [m.group(1) for m in _AGENCY_CITY.finditer(front)]
     return _unique(found)
+
+
+# A press release's dateline: the place opens the line and the date follows in brackets or after
+# a particle (`Geneva (14 March 2024) –`, `Ciudad de México, a 3 de marzo de 2024.`).
+_PRESS_PLACE = re.compile(
+    r"^[ \t]*(?P<place>[A-ZÀ-Ý][\w'’.-]+"
+    r"(?:\s+(?:(?:de\s+la|de|del|da|do|dos|das|di|du|des)\s+)?[A-ZÀ-Ý][\w'’.-]+){0,3})"
+    r"[ \t]*(?:\(|,[ \t]*(?:a|à|le|el|em|on)[ \t]+)$"
+)
+
+
+def _press_places(front: str) -> list[str]:
+    places = []
+    for found in find_dates(front):
+        line_start = front.rfind("\n", 0, found.start) + 1
+        m = _PRESS_PLACE.match(front[line_start : found.start])
+        if m and not {w.casefold() for w in m.group("place").split()} & _NOT_PLACE_WORDS:
+            places.append(m.group("place"))
+    return places
+
+
+# Words that stand before a date without naming where: a weekday (`on Tuesday, 12 March 2024`), a
+# distribution value (`Distr.: Limited 5 February 2024`), a publication word (`Published 20 May`).
+_NOT_PLACE_WORDS = WEEKDAYS | frozenset(DISTRIBUTION_VALUES) | PUBLISHED_WORDS | UPDATED_WORDS
+
+
+def _names_a_place(text: str, m: re.Match) -> bool:
+    """A dateline's place is followed by a comma (`Santiago, 12 de ...`), or carries its country
+    (`San Jose, Costa Rica September 12`), or is a known city or country (`New York 20 May`): a
+    capitalised word straight before a date is as often a heading's last word or a label."""
+    place = m.group("place")
+    words = {w.casefold() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", place)}
+    if words & _NOT_PLACE_WORDS:
+        return False
+    if "," in place or text[m.end("place") : m.end("place") + 1] == ",":
+        return True
+    return bool(_PLACE_NAME.match(place)) or place.casefold() in UN_CITIES
 
 
 # A header line naming an agency and its city (`ECLAC, Santiago`).
@@ -204,22 +288,12 @@ def _place_of(text: str, m: re.Match) -> str:
     before = text[: m.start()].split()
     if len(city) == 2 and before and before[-1].lower() in _MINOR_WORDS | _NOT_PLACES:
         return place[len(city[0]) + 1 :]
-    return place
+    opening = _PLACE_OPENING.search(text, 0, m.start())  # `Ciudad de ` of `Ciudad de México, ...`
+    return opening.group(1) + place if opening else place
 
 
-def first_date(text: str) -> date | None:
-    """The first full date (day, month, year) in the document: its meeting or issue date."""
-    found = []
-    for m in _DAY_FIRST.finditer(text):
-        found.append((m.start(), int(m.group(3)), _MONTH_NUMBERS[m.group(2).lower()], int(m.group(1))))
-    for m in _MONTH_FIRST.finditer(text):
-        found.append((m.start(), int(m.group(3)), _MONTH_NUMBERS[m.group(1).lower()], int(m.group(2))))
-    for _, year, month, day in sorted(found):
-        try:
-            return date(year, month, day)
-        except ValueError:
-            continue
-    return None
+# The first words of a place with a lower-case particle, opening the line the dateline is on.
+_PLACE_OPENING = re.compile(r"(?:^|\n)[ \t]*([A-ZÀ-Ý][\w'’.-]+\s+(?:de\s+la|de|del|da|do|dos|das|di|du|des)\s+)$")
 
 
 def _unique(items) -> tuple[str, ...]:
@@ -230,3 +304,8 @@ def _unique(items) -> tuple[str, ...]:
             seen.add(key)
             out.append(" ".join(item.split()))
     return tuple(out)
+
+
+def step_labels() -> tuple[str, ...]:
+    """`name@version` of every metadata step, in order: part of the pipeline version."""
+    return ("metadata@3", *masthead_step_labels(), *date_step_labels())

@@ -65,6 +65,7 @@ class Properties:
     authors: tuple[str, ...] = ()
     created: date | None = None
     language: str | None = None  # ISO 639-1
+    url: str | None = None  # the page's own address (canonical link, `og:url`)
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,8 @@ class Paragraph:
     page: int | None = None
     language: str = "und"
     language_confidence: float | None = None
+    rule: str = ""  # "step@version" of the structure step that decided its kind
+    evidence: str = ""  # what that step saw (`numbered I.`, `markdown ##`, `masthead: session`)
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,7 @@ class Section:
     language: str = "und"
     language_confidence: float | None = None
     n_words: int = 0
+    heading_rule: str = ""  # "step@version" that made its heading a heading
 
 
 @dataclass(frozen=True)

@@ -8,19 +8,35 @@ from datetime import datetime, timezone
 from tasks.domain.cleaning.engine import raw_to_clean
 from tasks.domain.cleaning.guard import removed_words
 from tasks.domain.cleaning.registry import CleaningConfig
+from tasks.domain.families import FINGERPRINT_VERSION, fingerprint
 from tasks.domain.footnotes import document_footnotes
+from tasks.domain.front_matter import front_matter_url
 from tasks.domain.language import LANGUAGE_VERSION
 from tasks.domain.metadata import Metadata
-from tasks.domain.models import Failure, Properties, SourceFile, StructuredDocument
+from tasks.domain.metadata import step_labels as metadata_step_labels
+from tasks.domain.models import CleanedDocument, Failure, Properties, SourceFile, StructuredDocument
 from tasks.domain.pages import count_pages
+from tasks.domain.structure import step_labels as structure_step_labels
 
-PACKAGE_VERSION = "0.2.0"  # footnotes, contents lists, honest language labels
+# 0.3.0: document fields read off the masthead with the step behind each (`decisions`), the step
+# behind each heading and paragraph kind, families of translations (fingerprint, family_id).
+PACKAGE_VERSION = "0.3.0"
 
 
 def pipeline_version(config: CleaningConfig = CleaningConfig()) -> str:
-    """The code version plus a digest of the active rules and the language stage's version:
-    changes whenever a rule is bumped, added, removed or switched off, or labelling changes."""
-    labels = ",".join([*(rule.label for rule in config.rules()), f"language@{LANGUAGE_VERSION}"])
+    """The code version plus a digest of every stage's steps: the active cleaning rules, the
+    structure and metadata steps, the language stage and the family fingerprint. It changes
+    whenever one of them is bumped, added, removed or switched off, so `reprocess` knows what
+    an older pipeline made."""
+    labels = ",".join(
+        [
+            *(rule.label for rule in config.rules()),
+            *structure_step_labels(),
+            *metadata_step_labels(),
+            f"language@{LANGUAGE_VERSION}",
+            f"fingerprint@{FINGERPRINT_VERSION}",
+        ]
+    )
     digest = hashlib.sha256(labels.encode()).hexdigest()[:8]
     return f"{PACKAGE_VERSION}+rules.{digest}"
 
@@ -46,6 +62,8 @@ def document_rows(doc: StructuredDocument, run_id: str, now: datetime, version: 
             "clean_text": cleaned.clean_text,
             "encoding": raw.encoding,
             **_metadata_fields(doc.metadata),
+            "fingerprint": _fingerprint(doc),
+            "source_url": source_url(cleaned),
             "pipeline_version": version,
             "run_id": run_id,
             "ingested_at": now,
@@ -87,7 +105,33 @@ def _metadata_fields(metadata: Metadata | None) -> dict:
         "places": list(metadata.places),
         "doc_date": metadata.doc_date,
         "un_symbols": list(metadata.un_symbols),
+        "doc_symbol": metadata.doc_symbol,
+        "distribution": metadata.distribution,
+        "original_language": metadata.original_language,
+        "job_number": metadata.job_number,
+        "session": metadata.session,
+        "agenda_item": metadata.agenda_item,
+        "decisions": [
+            {"field": d.field, "value": _text(d.value), "step": d.step, "evidence": d.evidence}
+            for d in metadata.decisions
+        ],
     }
+
+
+def _fingerprint(doc: StructuredDocument) -> str:
+    symbol = doc.metadata.doc_symbol if doc.metadata else None
+    return fingerprint(doc.cleaned.raw.raw_text, doc.cleaned.clean_text, symbol, source_url(doc.cleaned)).to_text()
+
+
+def source_url(cleaned: CleanedDocument) -> str | None:
+    """The document's own address: the page's canonical link, or a post's front-matter permalink."""
+    return cleaned.raw.properties.url or front_matter_url(cleaned)
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def _fields(obj) -> dict:

@@ -41,8 +41,6 @@ REALDOCS_OFFENDERS: dict[str, str] = {
     "drop_contents_lists": "takes a contents entry whose wording the body does not repeat "
     "(stmt_A_AC.292_2025_INF_5_multi.pdf: `Nicaragua (Joint Statement of the Group of "
     "Like-Minded States: the Republic of Belarus, the Bolivarian Republic of Venezuela, ...`)",
-    "docx_reader:running_header": "a Word first-page header is the masthead: `Distr.: General 18 June 2018` "
-    "leaves the text (A_RES_72_280_idps_georgia_en.docx), the PDFs keep theirs",
 }
 
 

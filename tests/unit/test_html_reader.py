@@ -329,3 +329,40 @@ def test_binary_data_is_not_a_page():
     with pytest.raises(ReadError) as caught:
         read(bytes(range(256)) * 10)
     assert caught.value.error_type == "binary"
+
+
+# --- publication dates declared outside <meta name> ------------------------------------------
+
+_DATED_PAGE = """<!DOCTYPE html><html lang="es"><head><title>Caravanas migrantes</title>{head}</head>
+<body><article><h1>Caravanas migrantes</h1><p>Las caravanas migrantes son movimientos masivos de
+personas a través de las fronteras internacionales, según la oficina regional.</p></article></body></html>"""
+
+
+def test_microdata_itemprop_date_published_is_the_created_date():
+    page = _DATED_PAGE.format(head='<meta itemprop="datePublished" content="2021-10-08T14:33">')
+    assert read(page).properties.created == date(2021, 10, 8)
+
+
+def test_json_ld_date_published_is_the_created_date():
+    head = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": '
+        '"NewsArticle", "dateModified": "2022-05-04T10:00:00Z", "datePublished": "2022-05-03T20:51:06Z"}]}</script>'
+    )
+    assert read(_DATED_PAGE.format(head=head)).properties.created == date(2022, 5, 3)
+
+
+def test_broken_json_ld_is_skipped():
+    head = '<script type="application/ld+json">{"datePublished": "2022-05-03"</script>'
+    assert read(_DATED_PAGE.format(head=head)).properties.created is None
+
+
+def test_the_page_address_is_its_canonical_link_else_its_og_url():
+    canonical = '<link rel="canonical" href="https://example.org/es/noticias/4411/caravanas">'
+    og_url = '<meta property="og:url" content="https://example.org/fr/actualites/4411/caravanes">'
+    head = f"<html><head><title>Caravanas</title>{canonical}{og_url}</head><body><p>Texto.</p></body></html>"
+    assert read(head.encode()).properties.url == "https://example.org/es/noticias/4411/caravanas"
+    assert (
+        read(head.replace(canonical, "").encode()).properties.url == "https://example.org/fr/actualites/4411/caravanes"
+    )
+    relative = head.replace(canonical, '<link rel="canonical" href="/es/noticias/4411">').replace(og_url, "")
+    assert read(relative.encode()).properties.url is None  # an address without its site names nothing

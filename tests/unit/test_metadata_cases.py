@@ -5,7 +5,9 @@ and `structure_document`; `expected` is what the field must EQUAL (see
 `tests/cases/metadata/README.md`):
 - authors, organizations, places: the same values, order ignored (whitespace folded);
 - un_symbols: the same list, in order of first appearance;
-- doc_date: the ISO date, or null for none.
+- doc_date: the ISO date, or null for none;
+- doc_symbol, distribution, original_language, job_number, session, agenda_item (the masthead's
+  fields): the string (whitespace folded), or null for none.
 A case with an "xfail" key documents a known bug: it runs as a strict xfail with that reason.
 """
 
@@ -26,8 +28,21 @@ from tests.case_files import (
 
 pytestmark = pytest.mark.unit
 
-FIELDS = ("authors", "organizations", "places", "doc_date", "un_symbols")
+FIELDS = (
+    "authors",
+    "organizations",
+    "places",
+    "doc_date",
+    "un_symbols",
+    "doc_symbol",
+    "distribution",
+    "original_language",
+    "job_number",
+    "session",
+    "agenda_item",
+)
 UNORDERED = {"authors", "organizations", "places"}
+STRINGS = {"doc_symbol", "distribution", "original_language", "job_number", "session", "agenda_item"}
 
 CASE_FILES = load_case_files("metadata")
 
@@ -41,6 +56,8 @@ def extracted(raw: str, field: str):
     value = getattr(doc.metadata, field)
     if field == "doc_date":
         return value.isoformat() if value is not None else None
+    if field in STRINGS:
+        return fold(value) if value is not None else None
     values = [fold(v) for v in value]
     return sorted(values) if field in UNORDERED else values
 
@@ -48,6 +65,8 @@ def extracted(raw: str, field: str):
 def wanted(expected, field: str):
     if field == "doc_date":
         return expected
+    if field in STRINGS:
+        return fold(expected) if expected is not None else None
     values = [fold(v) for v in expected]
     return sorted(values) if field in UNORDERED else values
 
@@ -67,7 +86,7 @@ def test_case_file_is_well_formed(field: str) -> None:
     assert_labels_unique(cases)
     for case in cases:
         assert set(case) <= {"label", "input", "expected", "xfail"} and "expected" in case, case["label"]
-        if field == "doc_date":
+        if field == "doc_date" or field in STRINGS:
             assert case["expected"] is None or isinstance(case["expected"], str), case["label"]
         else:
             assert isinstance(case["expected"], list), case["label"]

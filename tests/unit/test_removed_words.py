@@ -150,6 +150,15 @@ def test_a_page_label_is_excused_for_furniture_never_for_a_strict_rule():
     assert strict.rules[0].n_excused == 0 and strict.over_allowance() == list(strict.rules[:1])
 
 
+def test_a_masthead_line_read_into_fields_is_excused_for_furniture_a_line_of_prose_is_not():
+    masthead, prose_line = "Distr.: General 18 June 2018", "Gravely concerned about displaced persons"
+    raw = f"{masthead}\n{prose_line}\n{PROSE} The General Assembly met in June.\n"
+    header = guard_after(raw, line_rule("drop_running_headers_and_footers", lambda line: line == masthead))
+    assert header.rules[0].n_words == header.rules[0].n_excused == 2 and header.over_allowance() == []
+    prose = guard_after(raw, line_rule("drop_running_headers_and_footers", lambda line: line == prose_line))
+    assert prose.rules[0].n_excused == 0 and prose.over_allowance() == list(prose.rules[:1])
+
+
 def test_furniture_over_a_tenth_of_the_document_is_over_its_allowance_even_when_repeated():
     raw = "".join(f"Article of the convention\nThe article {i} of the convention applies.\n" for i in range(20))
     found = guard_after(raw, line_rule("drop_running_headers_and_footers", lambda line: line.startswith("Article")))

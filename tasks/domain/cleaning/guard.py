@@ -38,7 +38,15 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from tasks.domain.lexicon import ALL_FUNCTION_WORDS, CONTENTS_COLUMNS, CONTENTS_TITLES, PRINT_NOTICES
+from tasks.domain.lexicon import (
+    ALL_FUNCTION_WORDS,
+    CONTENTS_COLUMNS,
+    CONTENTS_TITLES,
+    DISTRIBUTION_VALUES,
+    LANGUAGE_NAME_CODES,
+    MONTH_NAMES,
+    PRINT_NOTICES,
+)
 from tasks.domain.models import CleanedDocument, Removal
 
 MIN_LETTERS = 3
@@ -108,8 +116,14 @@ def fold(word: str) -> str:
     return unicodedata.normalize("NFKC", word).casefold()
 
 
+# A masthead's labels and values (`Distr.: General 18 June 2018`, `Original: English`) are read
+# into document fields (tasks/domain/masthead.py): removed with a Word first-page header, they
+# are not lost.
+_MASTHEAD_WORDS = frozenset({"distr", "original", *DISTRIBUTION_VALUES, *LANGUAGE_NAME_CODES, *MONTH_NAMES})
 _LABELS: frozenset[str] = frozenset(
-    fold(word) for phrase in PRINT_NOTICES | CONTENTS_TITLES | CONTENTS_COLUMNS for word in _TOKEN.findall(phrase)
+    fold(word)
+    for phrase in PRINT_NOTICES | CONTENTS_TITLES | CONTENTS_COLUMNS | _MASTHEAD_WORDS
+    for word in _TOKEN.findall(phrase)
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -14,12 +15,14 @@ _DATE_NAMES = (
     "date",
     "dcterms.date",
     "article:published_time",
+    "datepublished",
     "citation_publication_date",
     "dc.date",
     "dcterms.created",
     "dcterms.issued",
     "dc.date.issued",
     "citation_date",
+    "datecreated",
 )
 _AUTHOR_NAMES = ("author", "citation_author", "dc.creator", "dcterms.creator")
 _ISO_DATE = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
@@ -34,10 +37,40 @@ _MAX_SITE_NAME_WORDS = 5
 def _metas(tree: lxml.html.HtmlElement) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for meta in tree.iter("meta"):
-        name = (meta.get("name") or meta.get("property") or meta.get("http-equiv") or "").strip().lower()
+        # `itemprop` is schema.org microdata: `<meta itemprop="datePublished" content="...">`
+        name = meta.get("name") or meta.get("property") or meta.get("itemprop") or meta.get("http-equiv") or ""
+        name = name.strip().lower()
         content = match_key(meta.get("content") or "")
         if name and content:
             found.setdefault(name, []).append(content)
+    for key, value in _linked_data(tree):
+        found.setdefault(key, []).append(value)
+    return found
+
+
+def _linked_data(tree: lxml.html.HtmlElement) -> list[tuple[str, str]]:
+    """Dates a news page declares only in its JSON-LD (`"datePublished": "2022-05-03T20:51"`),
+    as lower-case keys; a block that is not valid JSON is skipped."""
+    found = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                found += [
+                    (k.lower(), v)
+                    for k, v in item.items()
+                    if k in ("datePublished", "dateCreated") and isinstance(v, str)
+                ]
+                stack.extend(v for v in item.values() if isinstance(v, dict | list))
     return found
 
 
@@ -50,7 +83,11 @@ def read_properties(tree: lxml.html.HtmlElement) -> tuple[Properties, set[str]]:
     site_names = {n.casefold() for key in ("og:site_name", "application-name") for n in metas.get(key, [])}
     title = _without_site_name(page_title, site_names) if page_title else og_title
     properties = Properties(
-        title=title or None, authors=_authors(metas), created=_created(metas), language=_language(tree, metas)
+        title=title or None,
+        authors=_authors(metas),
+        created=_created(metas),
+        language=_language(tree, metas),
+        url=_own_url(tree, metas),
     )
     return properties, {t.casefold() for t in (page_title, title, og_title) if t}
 
@@ -105,3 +142,11 @@ def _language(tree: lxml.html.HtmlElement, metas: dict[str, list[str]]) -> str |
         if value and (m := _LANGUAGE.match(value)):
             return m.group(1).lower()
     return None
+
+
+def _own_url(tree: lxml.html.HtmlElement, metas: dict[str, list[str]]) -> str | None:
+    """The address the page gives itself: `<link rel="canonical">`, else `og:url`. Only an
+    absolute http(s) address is taken (a relative one says nothing without the site)."""
+    found = [link.get("href") or "" for link in tree.iter("link") if "canonical" in (link.get("rel") or "").lower()]
+    found += metas.get("og:url", [])
+    return next((u.strip() for u in found if u.strip().lower().startswith(("http://", "https://"))), None)

@@ -9,24 +9,25 @@ from __future__ import annotations
 
 import re
 
+from tasks.domain.lexicon import (
+    ALL_FUNCTION_WORDS,
+    BODY_WORDS,
+    MINOR_TITLE_WORDS,
+    MONTH_NUMBERS,
+    OTHER_MONTH_NUMBERS,
+    PART_WORDS,
+)
+
+# `Topic I:`, `Tema 2.`, `Annexe A -`: a part word, capitalised, then its number.
+_PART_WORD = "|".join(sorted((re.escape(w) for w in PART_WORDS), key=len, reverse=True))
 _TOPIC = re.compile(
-    r"^(?:Topic|Theme|Session|Panel|Part|Chapter|Section|Annex|Item"
-    r"|Tema|Sesi[oó]n|Mesa|Parte|Cap[ií]tulo|Secci[oó]n|Anexo|Eje"
-    r"|Th[eè]me|S[eé]ance|Partie|Chapitre|Annexe|Point"
-    r"|T[oó]pico|Sess[aã]o|Painel|Cap[ií]tulo|Se[cç][aã]o|Eixo)"
+    r"^(?=[A-ZÀ-Ý])(?i:" + _PART_WORD + r")"
     r"\s+(?:[IVXLC]{1,6}|\d{1,2}|[A-H])\b(?:\s*[:.\-–]\s+|\s+(?=[A-ZÀ-Ý]))"
 )
 _WORD = re.compile(r"\S+")
 _MAX_HEADING_WORDS = 16
 # Small words that stay lower-case inside a title in the four languages.
-MINOR_WORDS = _MINOR = frozenset(
-    """
-a an and as at by for from in of on or the to with vs into among between
-de del la las el los y e o u en con por para al sobre entre hacia
-des du le les et ou à au aux pour par sur dans entre vers
-da do das dos em no na nos nas com pelo pela ao aos sobre entre
-""".split()
-)
+MINOR_WORDS = _MINOR = MINOR_TITLE_WORDS
 
 
 def inline_heading_length(paragraph: str) -> int | None:
@@ -48,15 +49,17 @@ def inline_heading_length(paragraph: str) -> int | None:
     return None
 
 
-_MONTHS = (
-    r"(?i:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
-    r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-    r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)"
+# Month names and their abbreviations, longest first so `mayo` is not read as `may`.
+_MONTHS = "(?i:" + "|".join(sorted(map(re.escape, MONTH_NUMBERS), key=len, reverse=True)) + ")"
+_ALL_MONTHS = (
+    "(?i:" + "|".join(sorted(map(re.escape, MONTH_NUMBERS | OTHER_MONTH_NUMBERS), key=len, reverse=True)) + ")"
 )
+# A month next to a day or a year (`August 2017`, `4 de julio`); a bare `May` or `March` is a word.
+MONTH_WORD = re.compile(r"\b(?:\d{1,2}\.?\s+(?:de\s+)?" + _MONTHS + r"\b|" + _MONTHS + r"\.?\s+\d{1,4}\b)")
+# A date at the start of a line, before more words (`1. Februar 2022 Bundesministerin ...`).
+LEADING_DATE = re.compile(r"^\d{1,2}\.?\s+(?:de\s+)?" + _ALL_MONTHS + r"\.?,?\s+(?:de\s+)?\d{4}\b[\s,:–-]*(?=\S)")
 # `San Jose, Costa Rica September 12 13, 2017`, `Santiago, 30 and 31 August 2017`,
 # `Genève, 4-6 décembre 2017`: a place, then a date.
-MONTH_WORD = re.compile(r"\b" + _MONTHS + r"\b")
 # The city is at most two capitalised words (`San Jose`): a title's last words are not eaten.
 DATELINE = re.compile(
     r"(?P<place>(?<![\w'’.-])[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+)?(?:, [A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+)*)?),?[ \t]+"
@@ -106,6 +109,37 @@ def title_like(text: str) -> bool:
     capitalised = [w[:1].isupper() or not w[:1].isalpha() for w in words]
     fitting = sum(cap or w.lower() in _MINOR for w, cap in zip(words, capitalised))
     return fitting == len(words) and sum(capitalised) >= max(2, len(words) // 2)
+
+
+# `UNHCR`, `OHCHR`: an acronym alone on a line names a body.
+_ACRONYM_LINE = re.compile(r"^[A-Z]{3,8}$")
+_MAX_BODY_NAME_WORDS = 12
+
+
+def is_body_name(paragraph: str) -> bool:
+    """Every line names a body (`MIGRATION POLICY INSTITUTE`, `Committee on the Rights of the
+    Child`, `Misión Permanente de Chile`): the words before the first small word start or end
+    on a body's head noun. `Report of the Committee on ...` (led by `Report`) and `Security
+    Council Adopts Resolution ...` (a headline about a body) are not names of bodies. Stricter
+    than `metadata.names_a_body`, which finds an organisation in a signature line; both read
+    the one list of head nouns, `lexicon.BODY_WORDS`."""
+    lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+    return bool(lines) and all(_body_name_line(line) for line in lines)
+
+
+def _body_name_line(line: str) -> bool:
+    words = [w.strip("(),.:;") for w in line.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > _MAX_BODY_NAME_WORDS:
+        return False
+    if len(words) == 1 and _ACRONYM_LINE.match(words[0]):
+        return True
+    head = []
+    for w in words:
+        if w.lower() in _MINOR:
+            break
+        head.append(w.lower())
+    return bool(head) and (head[0] in BODY_WORDS or head[-1] in BODY_WORDS)
 
 
 # A sub-heading starts a sentence: at a paragraph's start or after a full stop.
@@ -176,11 +210,13 @@ def _next_word(text: str, end: int) -> str:
 
 def title_like_phrase(phrase: str) -> bool:
     """A heading's words: capitalised first, some lower-case (not a name), not starting on
-    an article or ending on `of`, no figures."""
+    an article or ending on `of`, no figures, no pronoun or auxiliary (`I thank`, `Thank
+    you`: words of a speech, not a heading)."""
     words = phrase.split()
     return (
         words[0][:1].isupper()
-        and words[0].lower() not in _MINOR
+        and words[0].lower() not in ALL_FUNCTION_WORDS
+        and all(w.lower() in _MINOR or w.lower() not in ALL_FUNCTION_WORDS for w in words)
         and words[-1].lower() not in _MINOR
         and any(w[:1].islower() for w in words)
         and not any(c.isdigit() for c in phrase)

@@ -1,0 +1,672 @@
+"""The structure steps, in the order `registry.STEPS` runs them. Each does one job on the
+paragraph records; the ones that decide a paragraph's kind say what they saw."""
+
+from __future__ import annotations
+
+import re
+
+from tasks.domain.cleaning.markup_headings import BOLD
+from tasks.domain.cleaning.rules.contents import is_contents_entry
+from tasks.domain.front_matter import front_matter_title
+from tasks.domain.lexicon import (
+    ANNEX_WORDS,
+    AUXILIARY_VERBS,
+    BYLINE_WORDS,
+    CLOSING_PHRASES,
+    HONORIFICS,
+    READ_MORE_LABELS,
+    SALUTATION_WORDS,
+    SECTION_NAMES,
+    UN_CITIES,
+    UN_ORGANS,
+)
+from tasks.domain.masthead import masthead_kinds, title_index
+from tasks.domain.paragraphs import LIST_ITEM, starts_new_paragraph
+from tasks.domain.structure.headings import (
+    DATELINE,
+    MINOR_WORDS,
+    MONTH_WORD,
+    inline_heading_length,
+    inline_title_length,
+    is_body_name,
+    recurring_subheadings,
+    split_subheading,
+    title_like,
+)
+from tasks.domain.structure.records import Para, State
+
+# --- paragraphs ----------------------------------------------------------------------------
+
+
+def paragraph_spans(text: str, keep_whole: frozenset[int] = frozenset()) -> list[Para]:
+    """Blocks between blank lines; a block of list items, of separate sentences on their own
+    lines, or of short lines (an address, a signature) is split into its lines. A block that
+    starts at an offset in `keep_whole` (a marked heading, a footnote) stays one paragraph."""
+    spans = []
+    for block, m in enumerate(re.finditer(r"[^\n]*\S[^\n]*(?:\n[ \t]*\S[^\n]*)*", text)):
+        parts = [(m.start(), m.end())] if m.start() in keep_whole else _split_block(text, m.start(), m.end())
+        spans.extend(Para(start, end, block, len(parts) == 1) for start, end in parts)
+    return spans
+
+
+def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    line_spans, pos = [], start
+    for line in text[start:end].split("\n"):
+        line_spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    out = [line_spans[0]]
+    for prev, line in zip(line_spans, line_spans[1:]):
+        if starts_new_paragraph(text[prev[0] : prev[1]], text[line[0] : line[1]]):
+            out.append(line)
+        else:
+            out[-1] = (out[-1][0], line[1])
+    return out
+
+
+def split_paragraphs(state: State) -> None:
+    state.paras = paragraph_spans(state.text, frozenset(state.marks) | state.notes)
+
+
+def _cut(state: State, para: Para, length: int) -> tuple[Para, Para]:
+    """A paragraph cut in two after `length` characters, the whitespace between dropped."""
+    text = state.text
+    head_end = para.start + length
+    rest_start = head_end + len(text[head_end : para.end]) - len(text[head_end : para.end].lstrip())
+    return Para(para.start, head_end, para.block, False), Para(rest_start, para.end, para.block, False)
+
+
+# --- kinds decided by what the cleaning and the template say --------------------------------
+
+
+def mark_footnotes(state: State) -> None:
+    """A footnote is a paragraph of its own kind, so SQL can leave footnotes out."""
+    for p in state.undecided():
+        if p.start in state.notes:
+            state.decide(p, "footnote", evidence="footnote area")
+
+
+_OPENING_PARAGRAPHS = 40
+
+
+def mark_masthead(state: State) -> None:
+    """The UN template's masthead lines (symbol, `Distr.`, session, agenda item...) are never
+    headings and never the title; the template also says which paragraph is the title. The
+    title's evidence starts with `title:`, as every title's does: a reader finds it by that."""
+    opening = state.paras[:_OPENING_PARAGRAPHS]
+    texts = [state.text_of(p) for p in opening]
+    blocks = [p.block for p in opening]  # an agenda item's title runs to the end of its block
+    for p, item in zip(opening, masthead_kinds(texts, blocks)):
+        if item and p.kind is None:
+            state.decide(p, "masthead", evidence=f"masthead: {item}")
+    found = title_index(texts, blocks)
+    if found is not None and 0 <= found < len(opening) and opening[found].kind in (None, "heading"):
+        state.title = found
+        state.decide(opening[found], "heading", 1, "title: masthead")
+
+
+def mark_markup_headings(state: State) -> None:
+    """A paragraph the markup marked (`## `, `===`, a whole line in `**`) is a heading, at the
+    level the markup gives, unless it is too long to be one."""
+    for p in state.undecided():
+        level = state.marks.get(p.start)
+        line = state.text_of(p).strip()
+        if level is not None and len(line) <= 300 and not never_a_heading(line):
+            p.marked = level
+            state.decide(p, "heading", level, "bold line" if level == BOLD else f"markdown {'#' * level}")
+
+
+def split_inline_headings(state: State) -> None:
+    """`Topic I: Human rights ... Contextualization - ...`: the topic heading is cut from the
+    body text it runs into."""
+    out = []
+    for p in state.paras:
+        length = inline_heading_length(state.text_of(p)) if p.kind is None else None
+        if length is None:
+            out.append(p)
+            continue
+        head, rest = _cut(state, p, length)
+        state.decide(head, "heading", 2, f"topic heading `{state.text_of(head).split()[0]}`, runs into its text")
+        out += [head, rest]
+    state.paras = out
+
+
+def split_recurring_subheadings(state: State) -> None:
+    """Cut paragraphs around the recurring sub-headings inside them (`Plenary session` |
+    `Intervention by the States`); each part gets its depth."""
+    text = state.text
+    found = recurring_subheadings(text)
+    if not found:
+        return
+    out: list[Para] = []
+    for p in state.paras:
+        if p.kind is not None:
+            out.append(p)
+            continue
+        pos = p.start
+        for start, end in found:
+            if not (p.start <= start and end <= p.end) or start < pos:
+                continue
+            if text[pos:start].strip():
+                out.append(Para(pos, len(text[:start].rstrip()), p.block, False))
+            part_start = start
+            for depth, part in enumerate(split_subheading(text[start:end])):
+                part_start = text.index(part.split()[0], part_start)
+                part_end = part_start + len(part) if text.startswith(part, part_start) else end
+                head = Para(part_start, part_end, p.block, False, subheading=depth)
+                state.decide(
+                    head, "heading", 2, "recurring sub-heading" if depth == 0 else "recurring sub-heading, part"
+                )
+                out.append(head)
+                part_start = part_end
+            pos = end + len(text[end : p.end]) - len(text[end : p.end].lstrip())
+        if pos < p.end:
+            out.append(Para(pos, p.end, p.block, pos == p.start and p.alone))
+    state.paras = out
+
+
+# --- kinds read from a paragraph's own words and shape -------------------------------------
+
+_SALUTATION_WORD = "(?:" + "|".join(sorted(SALUTATION_WORDS, key=len, reverse=True)) + ")"
+_HONORIFIC = "(?:" + "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True)) + ")"
+# `Dear Ms. Arbour,`, `Excellency,`; `Excelencia:`, `Excelentísimo señor:`, `Estimado Sr. Presidente:`
+# (a colon only after names or honorifics: `Excellence in governance:` heads a section);
+# `Mr. Chairman:`, `Monsieur le Président,`.
+_SALUTATION = re.compile(
+    r"(?i)^(?:" + _SALUTATION_WORD + r"\b.*,"
+    r"|" + _SALUTATION_WORD + r"(?:\s+(?:" + _HONORIFIC + r"|(?-i:[A-ZÀ-Ý])\S*)){0,3}\s*:"
+    r"|" + _HONORIFIC + r"(?:\s+\S+){0,3}[:,])\s*$"
+)
+_CLOSING = re.compile(
+    r"(?i)^(?:" + "|".join(re.escape(c) for c in sorted(CLOSING_PHRASES, key=len, reverse=True)) + r")\b[^\n]{0,40}$"
+)
+_MAX_CLOSING_WORDS = 5
+
+
+def classify_salutations_and_closings(state: State) -> None:
+    for p in state.undecided():
+        line = state.text_of(p).strip()
+        if _SALUTATION.match(line):
+            state.decide(p, "salutation", evidence=f"opens with `{line.split()[0]}`, ends with `{line[-1]}`")
+        elif _CLOSING.match(line) and len(line.split()) <= _MAX_CLOSING_WORDS:
+            state.decide(p, "closing", evidence="closing formula")
+
+
+_NUMBERED_HEADING = re.compile(r"^(?:(\d{1,2}(?:\.\d{1,2}){0,3})\.?|([IVX]{1,5})\.|([A-H])\.|([ivx]{1,5})\.)\s+(?=\S)")
+_MAX_HEADING_CHARS = 100
+_MAX_HEADING_WORDS = 14
+
+
+def headings_by_numbering(state: State) -> None:
+    """A short line alone in its block, after a heading number (`I.`, `2.1`, `B.`): a
+    numbered heading; its level is set once the document's numbering styles are known. A
+    heading numbered `III.` or `B.` may wrap over a second or third line."""
+    for p in state.undecided():
+        line = state.text_of(p).strip()
+        m = _NUMBERED_HEADING.match(line)
+        if p.alone and m and (looks_like_heading(line, True) or _wrapped_numbered_heading(line, m)):
+            p.numbering = numbering_style(line)
+            state.decide(p, "heading", _numbered_level(m), f"numbered {m.group().strip()}")
+
+
+_MAX_WRAPPED_HEADING_CHARS = 200
+_MAX_WRAPPED_HEADING_WORDS = 28
+
+
+def _wrapped_numbered_heading(line: str, m: re.Match) -> bool:
+    """`III. Capacidades necesarias para ...` over two lines: a roman or capital-letter number,
+    a capitalised body, no sentence inside and none ending it."""
+    if not (m.group(2) or m.group(3)) or line.count("\n") > 2:
+        return False
+    body = line[m.end() :]
+    return (
+        len(line) <= _MAX_WRAPPED_HEADING_CHARS
+        and len(line.split()) <= _MAX_WRAPPED_HEADING_WORDS
+        and body[:1].isupper()
+        and not re.search(r"[.;:!?]\s", body)
+        and not line.endswith((".", ",", ";", ":", "?", "!"))
+        and not is_contents_entry(" ".join(line.split()))
+    )
+
+
+_ANNEX_WORD = r"(?:" + "|".join(sorted(ANNEX_WORDS, key=len, reverse=True)) + r")"
+# `Annex`, `Annex II`, `Anexo A`, `Annexe 3` alone on the first line of a block.
+_ANNEX_LINE = re.compile(r"(?i)(?=[A-ZÀ-Ý])" + _ANNEX_WORD + r"(?:\s+(?:[IVXLC]{1,6}|\d{1,2}|[A-Z]))?[.:]?")
+# `Annex to the letter dated ...`, `Anexo de la carta ...`, `Annexe à la lettre ...`, `Anexo: ...`.
+_ANNEX_HEADING = re.compile(
+    r"(?i)^(?=[A-ZÀ-Ý])"
+    + _ANNEX_WORD
+    + r"(?:\s+(?:[IVXLC]{1,6}|\d{1,2}|[A-Z])\b)?(?:\s*[:.\-–]|\s+(?:to|of|de|à|a|da|do|des|du)\b)"
+)
+_MAX_ANNEX_HEADING_WORDS = 40
+
+
+def headings_by_part_word(state: State) -> None:
+    """An annex is headed by its word: `Annex` alone on the first line of a block (its title
+    below it), or a paragraph that opens with it (`Anexo de la carta de fecha ...`), though
+    it names a date and runs long."""
+    out: list[Para] = []
+    for p in state.paras:
+        line = state.text_of(p)
+        block_start = not out or out[-1].block != p.block
+        first = line.split("\n", 1)[0].strip()
+        if p.kind is None and "\n" in line.strip() and _ANNEX_LINE.fullmatch(first):
+            head, rest = _cut(state, p, len(line.split("\n", 1)[0].rstrip()))
+            state.decide(head, "heading", 2, f"part word `{first.split()[0]}` on its own line")
+            out += [head, rest]
+            continue
+        out.append(p)
+        stripped = line.strip()
+        if p.kind is None and block_start and _ANNEX_LINE.fullmatch(stripped):
+            state.decide(p, "heading", 2, f"part word `{stripped.split()[0]}` on its own line")
+        elif p.kind is None and p.alone and _annex_heading(stripped):
+            state.decide(p, "heading", 2, f"opens with the part word `{stripped.split()[0]}`")
+    state.paras = out
+
+
+def _annex_heading(line: str) -> bool:
+    return (
+        bool(_ANNEX_HEADING.match(line))
+        and line.count("\n") <= 2
+        and len(line.split()) <= _MAX_ANNEX_HEADING_WORDS
+        and not re.search(r"[.;!?]\s", line)
+        and not line.endswith((".", ",", ";", "?", "!"))
+    )
+
+
+def headings_by_layout(state: State) -> None:
+    """A short line alone between blank lines, capitalised, with no closing punctuation and
+    not a date or an address: a heading without markup."""
+    for p in state.undecided():
+        line = state.text_of(p).strip()
+        if p.alone and not _NUMBERED_HEADING.match(line) and looks_like_heading(line, False):
+            state.decide(p, "heading", 2, _layout_evidence(line))
+
+
+def _layout_evidence(line: str) -> str:
+    words = line.split()
+    # never the word `title`: only the title's own evidence names it (`title: ...`)
+    case = "all capitals" if line.isupper() else "capitalised words" if title_like(line) else "capitalised"
+    return f"alone, {case}, {len(words)} word{'s' if len(words) != 1 else ''}"
+
+
+def mark_list_items_and_text(state: State) -> None:
+    """What no step claimed: a list item when it starts like one, else body text."""
+    for p in state.undecided():
+        m = LIST_ITEM.match(state.text_of(p).strip())
+        if m:
+            state.decide(p, "list_item", evidence=f"list marker `{m.group().strip()}`")
+        else:
+            state.decide(p, "text", evidence="body text")
+
+
+def classify(text: str, marked_level: int | None, alone: bool = True) -> tuple[str, int | None]:
+    """The kind of one paragraph and, for a heading, its level, by the same tests the steps
+    apply (for callers that hold a single line)."""
+    stripped = text.strip()
+    if marked_level is not None and len(stripped) <= 300:
+        return "heading", marked_level
+    if _SALUTATION.match(stripped):
+        return "salutation", None
+    if _CLOSING.match(stripped) and len(stripped.split()) <= _MAX_CLOSING_WORDS:
+        return "closing", None
+    numbered = _NUMBERED_HEADING.match(stripped)
+    if alone and looks_like_heading(stripped, numbered is not None):
+        return "heading", _numbered_level(numbered) if numbered else 2
+    if LIST_ITEM.match(stripped):
+        return "list_item", None
+    return "text", None
+
+
+_CITIES = "|".join(sorted((re.escape(c) for c in UN_CITIES), key=len, reverse=True))
+# `United Nations • New York, 2025`: a publisher's imprint, a place and a year.
+_IMPRINT = re.compile(r"(?i)\b(?:" + _CITIES + r"),?\s+(?:19|20)\d\d$")
+# `E/ICEF/672 (Part I)`, `A/80/48` (OCR may misread a letter): a document symbol left as a
+# running header; a symbol anywhere in a line (`... (UN DESA/POP/2024/TR/NO.9)`) makes it a citation.
+_SYMBOL_LINE = re.compile(r"^[A-Z][\w'’]{0,5}/[\w.\-]+(?:/[\w.\-]+)*")
+_CITED_SYMBOL = re.compile(r"\b[A-Z][A-Za-z]{0,5}/[\w.\-]+/[\w.\-]+")
+# `12/10/2021`, `14:33`: a byline's or a page's date and time.
+_NUMERIC_DATE_OR_TIME = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}:\d{2}\b")
+_NAMES_WORDS = 5
+_ARTICLES = re.compile(r"(?i)^(?:the|el|la|los|las|le|les|l['’]|o|a|os|as)\s*")
+
+
+def never_a_heading(line: str) -> bool:
+    """Lines no heading can be, marked or not: the opener of a sentence that goes on below
+    (`The General Assembly,`, `The Economic and Social Council`), an imprint, a document
+    symbol, a web page's read-more label."""
+    folded = " ".join(line.split())
+    organ = _ARTICLES.sub("", folded.rstrip(",")).lower()
+    return (
+        folded.endswith(",")
+        or (organ != folded.rstrip(",").lower() and organ in UN_ORGANS)
+        or bool(_IMPRINT.search(folded))
+        or bool(_SYMBOL_LINE.match(folded) or _CITED_SYMBOL.search(folded))
+        or bool(_NUMERIC_DATE_OR_TIME.search(folded))
+        or folded.rstrip(":").strip().lower() in READ_MORE_LABELS
+        or bool(MONTH_WORD.match(folded) and len(folded.split()) <= 6)  # `12 June 2018`
+    )
+
+
+def _clause_or_names(line: str) -> bool:
+    """A clause (`The paragraph should read`: it holds an auxiliary verb) or a row of names
+    (`Orlando Tovar Tamayo Thomas Buergenthal`: five or more capitalised words, no small word,
+    no figure) is not a heading."""
+    words = [w.strip(",:;()") for w in line.split()]
+    if any(w.lower() in AUXILIARY_VERBS for w in words):
+        return True
+    return (
+        len(words) >= _NAMES_WORDS
+        and not line.isupper()
+        and all(w[:1].isupper() for w in words if w)
+        and not any(w.lower() in MINOR_WORDS for w in words)
+        and not any(c.isdigit() for c in line)
+    )
+
+
+def looks_like_heading(line: str, numbered: bool) -> bool:
+    if "\n" in line or len(line) > _MAX_HEADING_CHARS or len(line.split()) > _MAX_HEADING_WORDS:
+        return False
+    if is_contents_entry(line):
+        return False  # `I. Introduction ...... 3`: a contents entry the cleaning left points at a heading
+    if line.endswith((".", ",", ";", "?", "!")) or not line[:1].isalnum():
+        return False
+    if line.endswith(":") and (len(line.split()) > 6 or _INTRODUCES_A_LIST.search(line)):
+        return False
+    if never_a_heading(line):
+        return False
+    body = _NUMBERED_HEADING.sub("", line, count=1) if numbered else line
+    if not body[:1].isupper() or _clause_or_names(body):
+        return False
+    return numbered or not _front_matter_line(body)
+
+
+# `We propose the following:` introduces a list; `In the medium term:` heads a section.
+_INTRODUCES_A_LIST = re.compile(
+    r"(?i)^(?:we|i|they|nous|je|ils|nosotros|nosotras|yo|ellos|nós|eu|eles)\b|\b(?:following|siguientes?|suivants?|"
+    r"suivantes|seguintes?)\b"
+)
+
+
+def _front_matter_line(line: str) -> bool:
+    """A place and a date, or an address (`ECLAC, Santiago`, `30 and 31 August 2017, Raúl
+    Prebisch conference room`), is front matter; `Migration, climate change and disasters`
+    and `Agenda 2030 y migración` are headings."""
+    if DATELINE.search(line) or MONTH_WORD.search(line):
+        return True
+    if ", " not in line:
+        return False
+    words = [w.strip(",") for w in line.split()]
+    lowercase_content = any(w[:1].islower() and w.lower() not in MINOR_WORDS for w in words)
+    return not (lowercase_content or (line.isupper() and len(words) >= 3))
+
+
+def _numbered_level(m: re.Match) -> int:
+    """A first guess; `nest_numbering` sets the final levels by order of appearance."""
+    if m.group(1):
+        return 2 + m.group(1).count(".") + 1
+    return 2 if m.group(2) else 3
+
+
+def numbering_style(text: str) -> str | None:
+    m = _NUMBERED_HEADING.match(text.strip())
+    if not m:
+        return None
+    if m.group(1):
+        return f"arabic{m.group(1).count('.')}"
+    return "roman" if m.group(2) else "letter" if m.group(3) else "small-roman"
+
+
+# --- the title and what surrounds it --------------------------------------------------------
+
+
+def find_title(state: State) -> None:
+    """The title: the one the template names; else a markup-marked heading near the top; else
+    a title running into its dateline; else the last line of an opening block of short lines
+    (a statement's header); else a short first line standing alone above body text or a
+    dateline. A letter (salutation first) has none. Its evidence starts with `title:`."""
+    if state.title is not None:
+        return
+    found = _title(state)
+    if found is None:
+        return
+    index, evidence = found
+    p = state.paras[index]
+    marked = p.marked is not None and p.kind == "heading" and p.level
+    state.title = index
+    state.decide(p, "heading", p.level if marked else 1, f"title: {evidence}")
+
+
+def _title(state: State) -> tuple[int, str] | None:
+    text, paras = state.text, state.paras
+    for i, p in enumerate(paras[:6]):
+        paragraph = state.text_of(p)
+        if p.kind == "masthead":
+            continue
+        if p.marked is not None and p.kind == "heading" and _marked_title(state, i):
+            return i, p.evidence or "marked heading at the top"
+        if p.kind == "salutation":
+            return None  # a letter
+        if i == 0 and _all_caps_title(paragraph) and not is_body_name(paragraph):
+            return 0, "first paragraph, all capitals"  # `MIGRATION POLICY INSTITUTE` is an agency line
+        if p.kind == "text" and _body_text(paragraph):
+            break  # body text came first: a marked heading further down is a section's
+    for i, p in enumerate(paras[:3]):
+        length = inline_title_length(text[p.start : p.end]) if p.kind == "text" else None
+        if length is not None:
+            title, rest = _cut(state, p, length)
+            rest.kind, rest.rule, rest.evidence = p.kind, p.rule, p.evidence
+            state.paras[i : i + 1] = [title, rest]
+            return i, "runs into its dateline"
+    i = _header_block_title(state)
+    if i is not None:
+        return i, "last title-like line of the opening block"
+    i = _first_line_title(state)
+    return (i, "first line") if i is not None else None
+
+
+_BODY_WORDS = 8
+
+
+def _body_text(paragraph: str) -> bool:
+    """A sentence of body text: several words and a closing full stop."""
+    return len(paragraph.split()) >= _BODY_WORDS and paragraph.rstrip().endswith((".", "!", "?", "…"))
+
+
+def _marked_title(state: State, i: int) -> bool:
+    """A marked heading at the top is the title, unless it is a short bold section name
+    (`**Background**`) among other bold section names: then they are siblings."""
+    p = state.paras[i]
+    if state.marks[p.start] != BOLD:
+        return True
+    paragraph = state.text_of(p)
+    more_bold = any(state.marks.get(q.start) == BOLD for j, q in enumerate(state.paras) if j != i)
+    return not more_bold or paragraph.isupper() or len(paragraph.split()) >= 4
+
+
+def _all_caps_title(paragraph: str) -> bool:
+    """An opening paragraph in capitals, on up to three lines: a title without markup."""
+    letters = [c for c in paragraph if c.isalpha()]
+    return (
+        len(paragraph.split()) >= 3
+        and paragraph.count("\n") <= 2
+        and len(paragraph) <= 300
+        and bool(letters)
+        and all(c.isupper() for c in letters)
+        and not paragraph.rstrip().endswith(".")
+    )
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _header_block_title(state: State) -> int | None:
+    paras = state.paras
+    if not paras:
+        return None
+    block = [i for i, p in enumerate(paras) if p.block == paras[0].block]
+    lines = [state.text_of(paras[i]).strip() for i in block]
+    on_own_lines = all("\n" in state.text[paras[a].end : paras[b].start] for a, b in zip(block, block[1:]))
+    if len(block) < 3 or any(len(line) > 100 for line in lines) or not on_own_lines:
+        return None
+    if title_like(lines[-1]) and not _YEAR.search(lines[-1]):
+        return block[-1]
+    # a header block that ends in a dateline (`Geneva, 4 December 2017`): its first title
+    return next((i for i, line in zip(block, lines) if title_like(line) and not _YEAR.search(line)), None)
+
+
+_OPENING_LINES = 4  # the title is among the first paragraphs, after at most a body's name, a symbol, a date
+_MAX_TITLE_CHARS = 160
+_MAX_TITLE_WORDS = 20
+_LETTER_PARAGRAPHS = 8
+# `We, the undersigned ...`, `Nous saluons ...`: a first line led by a pronoun is a sentence.
+_PRONOUN = re.compile(
+    r"(?i)^(?:we|i|they|our|nous|je|ils|elles|notre|nosotros|nosotras|yo|ellos|ellas|nuestro|nuestra|"
+    r"nós|eu|eles|elas|nosso|nossa)\b"
+)
+_DISTR = re.compile(r"(?i)^distr\b")
+
+
+def _first_line_title(state: State) -> int | None:
+    """`Annual report on migrant protection` above a paragraph of body text, `Joint NGO
+    Statement on ...` above `Geneva, 3 March 2024`: a short line alone in its block, no final
+    full stop, capitalised and not a sentence (no pronoun opening it, no auxiliary verb in it,
+    not ending on a small word), below at most a body's name, a symbol or a date. Not in a
+    letter; never a body's name (`MIGRATION POLICY INSTITUTE`), a dateline, a date, a `Distr.`
+    or symbol line. Two words are enough above a dateline (`Nota informativa`), three above
+    body text (`Executive summary` above body text heads a section). A title the file declares
+    in its front matter (`title:`, `post_title:`) beats this guess from layout."""
+    paras = state.paras
+    if any(p.kind == "salutation" for p in paras[:_LETTER_PARAGRAPHS]) or front_matter_title(state.cleaned):
+        return None  # a letter; or a file that names its own title
+    for i, p in enumerate(paras[:_OPENING_LINES]):
+        line = " ".join(state.text_of(p).split())
+        if p.kind == "masthead" or _front_line(state.text_of(p), line):
+            continue
+        if i + 1 >= len(paras) or not _plain_title_candidate(p, state.text_of(p), line):
+            return None
+        after = paras[i + 1]
+        below = " ".join(state.text_of(after).split())
+        if _date_line(below):
+            return i if len(line.split()) >= 2 else None
+        body = after.kind == "list_item" or (after.kind == "text" and _running_text(below))
+        return i if body and len(line.split()) >= 3 else None
+    return None
+
+
+def _front_line(paragraph: str, line: str) -> bool:
+    """A line that may stand above a title: a body's name, a document symbol, `Distr.`, a date."""
+    if paragraph.count("\n") > 2:
+        return False
+    return is_body_name(paragraph) or bool(_SYMBOL_LINE.match(line) or _DISTR.match(line)) or _date_line(line)
+
+
+_DATE_LINE_WORDS = 8
+
+
+def _date_line(line: str) -> bool:
+    """A short line that carries a date: `Geneva, 3 March 2024`, `14 March 2024`, `Published
+    20 May 2024`, `Policy Brief No. 14, March 2024`, `Lisboa, 3 de março de 2024`."""
+    if len(line.split()) > _DATE_LINE_WORDS:
+        return False
+    return bool(DATELINE.search(line) or MONTH_WORD.search(line) or _NUMERIC_DATE_OR_TIME.search(line))
+
+
+def _running_text(paragraph: str) -> bool:
+    """Body text: a full sentence, or a paragraph too long for a line of front matter."""
+    words = len(paragraph.split())
+    return words >= _BODY_WORDS or (words >= 3 and paragraph.endswith((".", "!", "?", "…")))
+
+
+def _plain_title_candidate(p: Para, paragraph: str, line: str) -> bool:
+    """A paragraph no markup or number made a heading, alone in its block, short, with the
+    shape of a title, not of a sentence."""
+    from_layout = p.kind == "heading" and p.marked is None and p.numbering is None and "headings_by_layout" in p.rule
+    if not (p.alone and (p.kind == "text" or from_layout)):
+        return False
+    words = line.split()
+    if paragraph.strip().count("\n") > 1 or len(line) > _MAX_TITLE_CHARS or len(words) > _MAX_TITLE_WORDS:
+        return False
+    if line.endswith((".", ",", ";", ":", "?", "!", "…")) or not line[:1].isupper() or not line[:1].isalpha():
+        return False
+    if re.search(r"[.;!?]\s", line) or DATELINE.search(line) or MONTH_WORD.match(line):
+        return False
+    if never_a_heading(line) or is_body_name(paragraph) or _PRONOUN.match(line) or _DISTR.match(line):
+        return False
+    first = words[0].strip(":,").lower()
+    if line.lower() in SECTION_NAMES or first in SECTION_NAMES:
+        return False  # `Resumen ejecutivo`, `Introduction and background`: a section
+    if first in BYLINE_WORDS and (words[0].endswith(":") or all(w[:1].isupper() for w in words[1:])):
+        return False  # `By Maria Lopez`, `Photo: UNHCR`; not `Por una migración segura`
+    if _INTRODUCES_A_LIST.search(line):
+        return False  # `The Committee adopted the following`
+    if any(w.strip(",:;()").lower() in AUXILIARY_VERBS for w in words):
+        return False  # `The meeting was held in Geneva`: a clause
+    return title_like(line) or words[-1].lower() not in MINOR_WORDS
+
+
+def mark_front_matter(state: State) -> None:
+    """Lines above the title (an agency name, an author, a dateline) are front matter."""
+    if state.title is None:
+        return
+    for p in state.paras[: state.title]:
+        if p.kind in ("heading", "text"):
+            state.decide(p, "front_matter", evidence="above the title")
+
+
+# --- levels ----------------------------------------------------------------------------------
+
+
+def place_bold_headings(state: State) -> None:
+    """Bold lines head sections one level under the title (or at level 1 without one)."""
+    title_level = state.paras[state.title].level or 0 if state.title is not None else 0
+    for i, p in enumerate(state.paras):
+        if p.marked == BOLD and p.kind == "heading" and i != state.title:
+            p.level = title_level + 1
+
+
+def nest_numbering(state: State) -> None:
+    """Numbering styles nest in the order a document first uses them (`I.` > `A.` > `1.`),
+    each one level below the style before it, under the unnumbered heading above them. A
+    heading whose level the markup gave (`## 1. Introduction`) or the title keeps its level."""
+    levels: dict[str, int] = {}
+    plain = 1
+    for i, p in enumerate(state.paras):
+        if p.kind != "heading":
+            continue
+        if i == state.title or (p.marked is not None and p.marked != BOLD):
+            plain = p.level or plain
+            continue
+        style = numbering_style(state.text_of(p))
+        if style is None:
+            plain = p.level or plain
+            continue
+        if style not in levels:
+            levels[style] = max(levels.values(), default=plain) + 1
+        p.level = levels[style]
+
+
+def place_subheadings(state: State) -> None:
+    """A sub-heading sits under the heading above it; its later parts one level deeper each."""
+    parent = 1
+    for p in state.paras:
+        if p.subheading is not None:
+            p.level = parent + 1 + p.subheading
+        elif p.kind == "heading":
+            parent = p.level or parent
+
+
+def mark_signature(state: State) -> None:
+    """A last block of short lines with no closing punctuation (a name, an organisation)."""
+    paras = state.paras
+    if not paras:
+        return
+    tail = [p for p in paras if p.block == paras[-1].block]
+    if tail and tail[0].kind == "closing":
+        tail = tail[1:]  # `Sincerely,` above the name
+    lines = [state.text_of(p).strip() for p in tail]
+    if len(tail) < 2 or any(len(ln) > 80 or ln.endswith((".", ";", ":")) for ln in lines):
+        return
+    if any(p.kind not in ("text", "heading") for p in tail):
+        return
+    for p in tail:
+        state.decide(p, "signature", evidence="last block of short lines")

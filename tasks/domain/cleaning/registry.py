@@ -55,7 +55,7 @@ RULES: tuple[Rule, ...] = (
     Rule("strip_footnote_markers", 1, footnotes.strip_footnote_markers),
     Rule("drop_word_bookmarks", 1, markup.drop_word_bookmarks),
     Rule("drop_image_placeholders", 1, markup.drop_image_placeholders),
-    Rule("drop_print_furniture_lines", 1, print_furniture.drop_print_furniture_lines),
+    Rule("drop_print_furniture_lines", 2, print_furniture.drop_print_furniture_lines),
     Rule("drop_ocr_garbage_lines", 4, garbage.drop_ocr_garbage_lines),
     # Contents lists before the markdown rules, so a `## Contents` line goes whole, mark and all.
     Rule("drop_contents_lists", 1, contents.drop_contents_lists),

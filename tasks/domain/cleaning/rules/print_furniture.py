@@ -25,6 +25,9 @@ _JOB_LINE = re.compile(
     r"(?:\s+(?:\d{1,4}|[ivxlc]{1,6}))?\s*$"
 )  # and the page's number
 _BARCODE_LINE = re.compile(r"^\s*\*(\d{7})\*\s*$")
+# A barcode the PDF's layout set at the head of the next line's text (`## *2500976* Commission on
+# ...`): only the barcode goes, and only when it is the document's own job number.
+_LEADING_BARCODE = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+)?(\*(\d{7})\*[ \t]+)(?=\S)")
 _JOB_OR_BARCODE = re.compile(r"(?<![\w.-])" + _JOB + r"\s*\([A-Z]\)|(?<!\w)\*(\d{7})\*(?!\w)")
 # A page-foot line made of the job number and page counters only.
 _COUNTER = r"\d{1,4}(?:\s*/\s*\d{1,4})?"
@@ -41,6 +44,10 @@ def drop_print_furniture_lines(text: str) -> Iterator[Edit]:
     for kind, found in doomed.items():
         if found:
             yield from line_edits(text, found, kind)
+    stamped = {m.group(1) + m.group(2) for m in _JOB_OR_BARCODE.finditer(text) if m.group(1)}
+    for m in _LEADING_BARCODE.finditer(text):
+        if m.group(2) in stamped:  # the job number stamped with its language letter: not the barcode alone
+            yield Edit(m.start(1), m.end(1), "barcode")
 
 
 def _document_job_numbers(text: str) -> set[str]:

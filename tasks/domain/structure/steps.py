@@ -199,13 +199,16 @@ _MAX_HEADING_WORDS = 14
 def headings_by_numbering(state: State) -> None:
     """A short line alone in its block, after a heading number (`I.`, `2.1`, `B.`): a
     numbered heading; its level is set once the document's numbering styles are known. A
-    heading numbered `III.` or `B.` may wrap over a second or third line."""
+    heading numbered `III.` or `B.` may wrap over a second or third line. Where the blank
+    lines were lost too (a PDF printed in one font, a dump), a numbered line on its own line
+    right above running text is one (`_line_above_text`)."""
     for p in state.undecided():
         line = state.text_of(p).strip()
         m = _NUMBERED_HEADING.match(line)
         if p.alone and m and (looks_like_heading(line, True) or _wrapped_numbered_heading(line, m)):
             p.numbering = numbering_style(line)
             state.decide(p, "heading", _numbered_level(m), f"numbered {m.group().strip()}")
+    _headings_above_text(state, numbered=True)
 
 
 _MAX_WRAPPED_HEADING_CHARS = 200
@@ -280,6 +283,153 @@ def headings_by_layout(state: State) -> None:
         line = state.text_of(p).strip()
         if p.alone and not _NUMBERED_HEADING.match(line) and looks_like_heading(line, False):
             state.decide(p, "heading", 2, _layout_evidence(line))
+    _headings_above_text(state, numbered=False)
+
+
+_SENTENCE_CLOSE = re.compile(r"[.!?…][\"'’”»)\]]*$")
+ABOVE_TEXT = "own line above running text"
+_SHORTER_THAN_TEXT = 0.65  # a heading line is clearly shorter than the running line below it
+_MAX_LINE_HEADING_CHARS = 60
+_MIN_TEXT_LINE = 50
+
+
+def _headings_above_text(state: State, numbered: bool) -> None:
+    """Text that lost its blank lines as well as its markup (a PDF printed in one font, a
+    scraped dump) keeps its headings on lines of their own: a heading-shaped line of at most
+    60 characters, clearly shorter than the running line below it, that opens a paragraph (the block's first line, or
+    one after a finished sentence) right above running text that starts with a capital (a
+    full sentence, or eight words and more) is a heading, cut from the lines around it.
+    Precision first: never above a list item or another numbered line (a list), never after
+    a line that introduces one (`:`) or runs on (`,`), never in a block of short lines (an
+    address, a signature), never a row of names, a citation, a sentence or a contents line
+    (`looks_like_heading`)."""
+    for _ in range(_STACKED_HEADINGS):  # a heading found makes the one right above it a heading's
+        if not _cut_headings_above_text(state, numbered):
+            break
+
+
+_STACKED_HEADINGS = 3
+
+
+def _cut_headings_above_text(state: State, numbered: bool) -> bool:
+    out: list[Para] = []
+    paras = state.paras
+    longest: dict[int, int] = {}
+    for p in paras:
+        width = max(len(line.strip()) for line in state.text_of(p).split("\n"))
+        longest[p.block] = max(longest.get(p.block, 0), width)
+    for i, p in enumerate(paras):
+        cuts = _heading_lines(state, paras, i, numbered, longest[p.block]) if p.kind is None else []
+        pos = p.start
+        for start, end in cuts:
+            if state.text[pos:start].strip():
+                out.append(Para(pos, len(state.text[:start].rstrip()), p.block, False))
+            head = Para(start, end, p.block, False)
+            line = state.text_of(head)
+            m = _NUMBERED_HEADING.match(line)
+            if numbered and m:
+                head.numbering = numbering_style(line)
+                state.decide(head, "heading", _numbered_level(m), f"numbered {m.group().strip()}, {ABOVE_TEXT}")
+            else:
+                state.decide(head, "heading", 2, f"{ABOVE_TEXT}, {_layout_evidence(line).removeprefix('alone, ')}")
+            out.append(head)
+            pos = end + len(state.text[end : p.end]) - len(state.text[end : p.end].lstrip())
+        if not cuts:
+            out.append(p)
+        elif pos < p.end:
+            out.append(Para(pos, p.end, p.block, False))
+    found = len(out) != len(paras) or any(a is not b for a, b in zip(out, paras))
+    state.paras = out
+    return found
+
+
+def _heading_lines(state: State, paras: list[Para], i: int, numbered: bool, longest: int) -> list[tuple[int, int]]:
+    """(start, end) of the heading lines inside paragraph `i` of a block of lines."""
+    p = paras[i]
+    if longest < _MIN_TEXT_LINE or (p.alone and "\n" not in state.text_of(p).strip()):
+        return []
+    spans, pos = [], p.start
+    for line in state.text_of(p).split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    same_block = lambda j: 0 <= j < len(paras) and paras[j].block == p.block  # noqa: E731
+    lines = [state.text[a:b].strip() for a, b in spans]
+    # a heading of either kind may stand right above another (`II. Findings` / `A. Recruitment`)
+    # a label (`In favour:`) introduces what follows it: a list, a vote's names, not a section
+    shaped = [bool(ln) and _shaped(ln) for ln in lines]
+    after = paras[i + 1] if same_block(i + 1) else None
+    # the length of the running line below each line (through stacked headings); 0: none
+    width = [0] * len(lines)
+    for j in reversed(range(len(lines))):
+        if j + 1 < len(lines):
+            then = lines[j + 2] if j + 2 < len(lines) else ""
+            running = _running_below(lines[j + 1], then)
+            width[j] = len(lines[j + 1]) if running else width[j + 1] if shaped[j + 1] else 0
+        elif after is not None:
+            width[j] = _running_width(state, paras, i + 1)
+    cuts: list[tuple[int, int]] = []
+    previous_cut = same_block(i - 1) and paras[i - 1].kind == "heading"
+    for j, ((start, end), line) in enumerate(zip(spans, lines)):
+        above = lines[j - 1] if j else (state.text_of(paras[i - 1]) if same_block(i - 1) else None)
+        # a title on the block's first line may stand right above a section's heading
+        first_above = (j == 1 and not same_block(i - 1)) or (j == 0 and same_block(i - 1) and not same_block(i - 2))
+        title_above = first_above and above is not None and "\n" not in above.strip() and _shaped(above.strip())
+        opens = previous_cut or title_above or _opens_paragraph(above, line, numbered)
+        short = len(line) <= min(_MAX_LINE_HEADING_CHARS, _SHORTER_THAN_TEXT * width[j])
+        this = shaped[j] and short and opens
+        if this and bool(_NUMBERED_HEADING.match(line)) == numbered:
+            lead = len(state.text[start:end]) - len(state.text[start:end].lstrip())
+            cuts.append((start + lead, start + lead + len(line)))
+        previous_cut = this
+    return cuts
+
+
+def _running_width(state: State, paras: list[Para], k: int) -> int:
+    """The length of the running line that paragraph `k` starts, or that starts right under
+    the heading (found or heading-shaped) that paragraph `k` is; 0 if none."""
+    lines = [ln.strip() for ln in state.text_of(paras[k]).strip().split("\n")] + ["", ""]
+    if paras[k].kind is None and _running_below(lines[0], lines[1]):
+        return len(lines[0])
+    if paras[k].kind is None and _shaped(lines[0]) and lines[1]:
+        return len(lines[1]) if _running_below(lines[1], lines[2]) else 0
+    nxt = k + 1 < len(paras) and paras[k + 1].block == paras[k].block and paras[k + 1].kind is None
+    if nxt and (paras[k].kind == "heading" or (paras[k].kind is None and _shaped(lines[0]))):
+        below = [ln.strip() for ln in state.text_of(paras[k + 1]).strip().split("\n")] + [""]
+        return len(below[0]) if _running_below(below[0], below[1]) else 0
+    return 0
+
+
+def _shaped(line: str) -> bool:
+    """A heading's shape; a label (`In favour:`) introduces what follows it (a list, a vote's
+    names), not a section."""
+    return not line.endswith(":") and looks_like_heading(line, bool(_NUMBERED_HEADING.match(line)))
+
+
+def _running_below(below: str, then: str = "") -> bool:
+    """`below` starts running text: capitalised, not a list item, eight words or a full
+    sentence, mostly words in lower case (not a table's row of names and figures), and it
+    ends a sentence or goes on in lower case on the line after it (`then`)."""
+    below = below.strip().split("\n")[0].strip()
+    if not below[:1].isupper() or LIST_ITEM.match(below) or _NUMBERED_HEADING.match(below):
+        return False
+    words = below.split()
+    closes = bool(_SENTENCE_CLOSE.search(below))
+    if not (len(words) >= _BODY_WORDS or (len(words) >= 3 and closes)):
+        return False
+    if sum(w[:1].islower() for w in words) * 2 < len(words):
+        return False
+    return closes or then.strip()[:1].islower()
+
+
+def _opens_paragraph(above: str | None, line: str, numbered: bool) -> bool:
+    """Nothing above in the block, or a line that ends a sentence (for a numbered heading, a
+    line that neither runs on nor introduces a list, nor is numbered alike)."""
+    if above is None:
+        return True
+    above = above.strip()
+    if numbered:
+        return not above.endswith((":", ",", ";")) and numbering_style(above) != numbering_style(line)
+    return bool(_SENTENCE_CLOSE.search(above))
 
 
 def _layout_evidence(line: str) -> str:
@@ -343,8 +493,18 @@ def never_a_heading(line: str) -> bool:
         or bool(_SYMBOL_LINE.match(folded) or _CITED_SYMBOL.search(folded))
         or bool(_NUMERIC_DATE_OR_TIME.search(folded))
         or folded.rstrip(":").strip().lower() in READ_MORE_LABELS
-        or bool(MONTH_WORD.match(folded) and len(folded.split()) <= 6)  # `12 June 2018`
+        or _date_only(folded)
     )
+
+
+def _date_only(line: str) -> bool:
+    """`12 June 2018`, `4 de julio de 2018`: a short line that opens with a date; not `1. Marco
+    jurídico` (a Portuguese month's spelling, then a word that is not a small one)."""
+    m = MONTH_WORD.match(line)
+    if not m or len(line.split()) > 6:
+        return False
+    after = line[m.end() :].split()
+    return not (after and after[0][:1].islower() and after[0].lower() not in MINOR_WORDS)
 
 
 def _clause_or_names(line: str) -> bool:
@@ -506,8 +666,12 @@ def _header_block_title(state: State) -> int | None:
     block = [i for i, p in enumerate(paras) if p.block == paras[0].block]
     lines = [state.text_of(paras[i]).strip() for i in block]
     on_own_lines = all("\n" in state.text[paras[a].end : paras[b].start] for a, b in zip(block, block[1:]))
-    if len(block) < 3 or any(len(line) > 100 for line in lines) or not on_own_lines:
-        return None
+    if (
+        len(block) < 3
+        or any(len(line) > 100 or (_body_text(line) and not title_like(line)) for line in lines)
+        or not on_own_lines
+    ):
+        return None  # a block that holds a sentence of body text is not an opening block of short lines
     if title_like(lines[-1]) and not _YEAR.search(lines[-1]):
         return block[-1]
     # a header block that ends in a dateline (`Geneva, 4 December 2017`): its first title

@@ -211,8 +211,20 @@ NUMBER_WORDS: dict[str, int] = {
 }
 
 # --- The UN document template (masthead): read by tasks/domain/masthead.py -----------------
-# The organisation's name as the masthead prints it, alone on its line.
-UN_ORGANISATIONS: frozenset[str] = frozenset({"united nations", "naciones unidas", "nations unies", "nações unidas"})
+# The organisation's name as the masthead prints it, alone on its line: the UN's, or another
+# organisation whose documents carry their symbol on the same kind of template (the OAS's).
+TEMPLATE_ORGANISATIONS: frozenset[str] = frozenset(
+    {
+        "united nations",
+        "naciones unidas",
+        "nations unies",
+        "nações unidas",
+        "organization of american states",
+        "organización de los estados americanos",
+        "organisation des états américains",
+        "organização dos estados americanos",
+    }
+)
 # The issuing organs (and the subsidiary councils the template names in the organ's place).
 UN_ORGANS: frozenset[str] = frozenset(
     {

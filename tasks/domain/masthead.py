@@ -38,8 +38,8 @@ from tasks.domain.lexicon import (
     SESSION_RESUMED,
     SESSION_WORDS,
     SUPPLEMENT_WORDS,
+    TEMPLATE_ORGANISATIONS,
     UN_CITIES,
-    UN_ORGANISATIONS,
     UN_ORGANS,
     WEEKDAYS,
 )
@@ -55,7 +55,7 @@ def _alternation(words) -> str:
 
 
 # --------------------------------------------------------------------------- line patterns
-_ORG = _alternation(UN_ORGANISATIONS)
+_ORG = _alternation(TEMPLATE_ORGANISATIONS)
 _ORGAN = _alternation(UN_ORGANS)
 # A symbol: series, then parts split by `/`, one at least with a digit; a joint symbol
 # (`A/79/876-S/2025/230`); an emergency special session's part (`A/ES-11/L.9`); a part's
@@ -203,7 +203,7 @@ def line_kind(text: str) -> str | None:
     if len(line) > 200:
         return None
     low = line.lower()
-    if low in UN_ORGANISATIONS:
+    if low in TEMPLATE_ORGANISATIONS:
         return "organization"
     if _symbol_line(line):
         return "symbol"
@@ -453,7 +453,7 @@ def title_text(paragraph: str) -> str:
 # --------------------------------------------------------------------------- fields
 # One small named step per field: its `name@version` is recorded with each value it reads.
 STEPS: dict[str, str] = {
-    "doc_symbol": "masthead_symbol@2",
+    "doc_symbol": "masthead_symbol@3",  # 3: the OAS template too
     "distribution": "masthead_distribution@2",
     "original_language": "masthead_original@2",
     "job_number": "masthead_job_number@2",

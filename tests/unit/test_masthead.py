@@ -156,4 +156,4 @@ def test_the_pipeline_keeps_the_own_symbol_out_of_the_cited_ones() -> None:
     assert doc.metadata.job_number == "25-04876"
     assert doc.metadata.un_symbols == ("S/2024/300",)
     steps = {d.field: d.step for d in doc.metadata.decisions}
-    assert steps["doc_symbol"] == "masthead_symbol@2"
+    assert steps["doc_symbol"] == "masthead_symbol@3"

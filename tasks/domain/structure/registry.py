@@ -14,7 +14,7 @@ from tasks.domain.structure.records import Step
 STEPS: tuple[Step, ...] = (
     Step("split_paragraphs", 1, steps.split_paragraphs),
     Step("mark_footnotes", 1, steps.mark_footnotes),
-    Step("mark_masthead", 3, steps.mark_masthead),
+    Step("mark_masthead", 4, steps.mark_masthead),
     Step("mark_markup_headings", 2, steps.mark_markup_headings),
     Step("headings_by_part_word", 1, steps.headings_by_part_word),
     Step("split_inline_headings", 1, steps.split_inline_headings),

@@ -130,17 +130,27 @@ def render(
     timeout: float = 90,
 ) -> Page:
     """The page at `url` once rendered. If a text of `expect` is not on it yet (a slow machine:
-    the API answered after the budget ran out), it is rendered again, up to `attempts` times."""
+    the API answered after the budget ran out), or the browser hung past `timeout` (headless
+    chromium now and then never exits its virtual-time run), it is rendered again, up to
+    `attempts` times."""
     if CHROMIUM is None:
         raise RuntimeError("chromium is not installed (apt-get install chromium)")
     work_dir.mkdir(parents=True, exist_ok=True)
     for attempt in range(1, attempts + 1):
-        page = _render_once(
-            url, Path(tempfile.mkdtemp(prefix="chromium-", dir=work_dir)), screenshot, budget_ms * attempt, timeout
-        )
+        run_dir = Path(tempfile.mkdtemp(prefix="chromium-", dir=work_dir))
+        try:
+            page = _render_once(url, run_dir, screenshot, budget_ms * attempt, timeout)
+        except BrowserHung:
+            if attempt == attempts:
+                raise
+            continue
         if not page.missing(expect):
             break
     return page
+
+
+class BrowserHung(AssertionError):
+    """Chromium did not exit within its time limit: killed, its page unread."""
 
 
 def _render_once(url: str, run_dir: Path, screenshot: Path | None, budget_ms: int, timeout: float) -> Page:
@@ -191,5 +201,5 @@ def _wait_without_reaping(pid: int, timeout: float, url: str) -> None:
     deadline = time.monotonic() + timeout
     while os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None:
         if time.monotonic() > deadline:
-            raise AssertionError(f"chromium did not finish {url} within {timeout:g} s")
+            raise BrowserHung(f"chromium did not finish {url} within {timeout:g} s")
         time.sleep(0.05)

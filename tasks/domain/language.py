@@ -305,10 +305,14 @@ def label_document(
         hint,
         languages,
     )
-    own = [_section_vote([(p, d, n) for p, d, n in evidence if p.section_no == s.section_no]) for s in sections]
+    by_section: dict[int, list[tuple[Paragraph, Detection, int]]] = defaultdict(list)
+    for p, d, n in evidence:  # grouped once: a filter of all evidence per section is quadratic
+        by_section[p.section_no].append((p, d, n))
+    own = [_section_vote(by_section.get(s.section_no, [])) for s in sections]
+    later, earlier = _neighbours(own)
     labelled_sections = []
     for i, s in enumerate(sections):
-        label = own[i] or _nearest(own, i, doc) or _inherit(doc)
+        label = own[i] or _nearest(later[i], earlier[i], doc) or _inherit(doc)
         labelled_sections.append(replace(s, language=label.language, language_confidence=label.confidence))
     section_label = {s.section_no: s for s in labelled_sections}
     labelled_paragraphs = []
@@ -353,11 +357,21 @@ def _section_vote(mine: list[tuple[Paragraph, Detection, int]]) -> Detection | N
     return None
 
 
-def _nearest(own: list[Detection | None], i: int, doc: Detection) -> Detection | None:
+def _neighbours(own: list[Detection | None]) -> tuple[list[Detection | None], list[Detection | None]]:
+    """For each section, the label of the nearest labelled section after it and before it,
+    in two passes (not a scan of the rest of the list per section)."""
+    later: list[Detection | None] = [None] * len(own)
+    earlier: list[Detection | None] = [None] * len(own)
+    for i in range(len(own) - 2, -1, -1):
+        later[i] = own[i + 1] if own[i + 1] is not None else later[i + 1]
+    for i in range(1, len(own)):
+        earlier[i] = own[i - 1] if own[i - 1] is not None else earlier[i - 1]
+    return later, earlier
+
+
+def _nearest(later: Detection | None, earlier: Detection | None, doc: Detection) -> Detection | None:
     """The nearest labelled section after, else before; the document's label when the two
     disagree (a contents page between an English opening and a Spanish statement is neither)."""
-    later = next((x for x in own[i + 1 :] if x is not None), None)
-    earlier = next((x for x in own[:i][::-1] if x is not None), None)
     if later and earlier and later.language != earlier.language:
         return _inherit(doc)
     near = later or earlier

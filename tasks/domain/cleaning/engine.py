@@ -8,7 +8,7 @@ audit: the engine records whatever a rule edits.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Sequence
 
@@ -96,17 +96,17 @@ class Ledger:
             return 0
         _check_disjoint(rule, edits)
         segments = _segments(len(self.raw_text), self.removals)
+        seg_ends = [s.cur_end for s in segments]
         absorbed: set[int] = set()
         added: list[Removal] = []
         for edit in edits:
-            added.extend(self._record(edit, rule.label, segments, absorbed))
+            added.extend(self._record(edit, rule.label, _touched(segments, seg_ends, edit), absorbed))
         kept = [r for i, r in enumerate(self.removals) if i not in absorbed]
         self.removals = sorted(kept + added, key=lambda r: (r.raw_start, r.raw_end))
         self.text = replay(self.raw_text, self.removals)
         return len(added)
 
-    def _record(self, edit: Edit, label: str, segments: list[_Segment], absorbed: set[int]) -> list[Removal]:
-        touched = [s for s in segments if _touches(s, edit)]
+    def _record(self, edit: Edit, label: str, touched: list[_Segment], absorbed: set[int]) -> list[Removal]:
         if any(s.removal is not None and s.cur_end > s.cur_start for s in touched):
             return [self._merge(edit, label, touched, absorbed)]
         return self._split(edit, label, touched)
@@ -149,6 +149,20 @@ class Ledger:
         assert raw_lo is not None and raw_hi is not None
         replacement = self.text[cur_lo : edit.start] + edit.replacement + self.text[edit.end : cur_hi]
         return Removal(edit.kind, label, self.raw_text[raw_lo:raw_hi], replacement, raw_lo, raw_hi)
+
+
+def _touched(segments: list[_Segment], seg_ends: list[int], edit: Edit) -> list[_Segment]:
+    """The segments an edit touches, in order. Segments tile the current text, so their ends
+    rise: a bisection finds the first one that can touch the edit, and the scan stops at the
+    edit's end (never a scan of every segment for every edit)."""
+    touched = []
+    for i in range(bisect_left(seg_ends, edit.start), len(segments)):
+        s = segments[i]
+        if s.cur_start >= edit.end:
+            break
+        if _touches(s, edit):
+            touched.append(s)
+    return touched
 
 
 def _touches(s: _Segment, edit: Edit) -> bool:
@@ -210,6 +224,8 @@ def clean_to_raw(removals: Sequence[Removal]) -> Callable[[int], int]:
 def raw_to_clean(removals: Sequence[Removal]) -> Callable[[int], int]:
     """A function mapping a raw offset to the clean offset where that raw position ends up."""
     ordered = sorted(removals, key=lambda r: r.raw_start)
+    if all(a.raw_end <= b.raw_start for a, b in zip(ordered, ordered[1:])):
+        return _raw_to_clean_disjoint(ordered)
 
     def convert(raw_pos: int) -> int:
         shift = 0
@@ -221,5 +237,25 @@ def raw_to_clean(removals: Sequence[Removal]) -> Callable[[int], int]:
             else:  # inside a removal: its replacement's end
                 return r.raw_start + shift + len(r.replacement)
         return raw_pos + shift
+
+    return convert
+
+
+def _raw_to_clean_disjoint(ordered: list[Removal]) -> Callable[[int], int]:
+    """`raw_to_clean` for removals that do not overlap (the engine's): their starts and ends
+    both rise, so a bisection finds the removal at or before a raw offset and a running sum
+    holds the shift before it, instead of a walk over every earlier removal per offset."""
+    starts = [r.raw_start for r in ordered]
+    ends = [r.raw_end for r in ordered]
+    shifts = [0]  # shifts[i]: how much the first i removals shift what follows them
+    for r in ordered:
+        shifts.append(shifts[-1] + len(r.replacement) - (r.raw_end - r.raw_start))
+
+    def convert(raw_pos: int) -> int:
+        before = bisect_left(starts, raw_pos)  # removals that start before raw_pos
+        inside = bisect_right(ends, raw_pos)  # the first removal that ends after raw_pos
+        if inside < before:  # raw_pos is inside it: its replacement's end
+            return ordered[inside].raw_start + shifts[inside] + len(ordered[inside].replacement)
+        return raw_pos + shifts[before]
 
     return convert

@@ -146,6 +146,7 @@ def _body_name_line(line: str) -> bool:
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?]))\s+(?=[A-ZÀ-Ý])|^(?=[A-ZÀ-Ý])", re.M)
 _MAX_SUBHEADING_WORDS = 6
 _PHRASE_WORD = re.compile(r"[\w'’-]+")
+_GAP = re.compile(r"[ \t]+")
 
 
 def _phrase_after(text: str, start: int) -> list[tuple[int, int]]:
@@ -157,8 +158,8 @@ def _phrase_after(text: str, start: int) -> list[tuple[int, int]]:
         if not m:
             break
         n, end = n + 1, m.end()
-        gap = re.match(r"[ \t]+", text[end:])
-        nxt = end + (gap.end() if gap else 0)
+        gap = _GAP.match(text, end)  # never `text[end:]`: a copy of the rest for every word
+        nxt = gap.end() if gap else end
         if (
             n >= 2
             and m.group().lower() not in _MINOR

@@ -4,6 +4,7 @@ paragraph records; the ones that decide a paragraph's kind say what they saw."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from tasks.domain.cleaning.markup_headings import BOLD
 from tasks.domain.cleaning.rules.contents import is_contents_entry
@@ -75,6 +76,22 @@ def _cut(state: State, para: Para, length: int) -> tuple[Para, Para]:
     return Para(para.start, head_end, para.block, False), Para(rest_start, para.end, para.block, False)
 
 
+_SPACES = re.compile(r"\s*")
+
+
+def _rstrip_end(text: str, end: int) -> int:
+    """`len(text[:end].rstrip())` without copying everything before `end` (done once per cut,
+    that copy made a long document's structure quadratic)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _lstrip_start(text: str, start: int, end: int) -> int:
+    """Where `text[start:end].lstrip()` starts, without the copy."""
+    return _SPACES.match(text, start, end).end() if start < end else start
+
+
 # --- kinds decided by what the cleaning and the template say --------------------------------
 
 
@@ -137,17 +154,18 @@ def split_recurring_subheadings(state: State) -> None:
     found = recurring_subheadings(text)
     if not found:
         return
+    starts = [start for start, _ in found]
     out: list[Para] = []
     for p in state.paras:
         if p.kind is not None:
             out.append(p)
             continue
         pos = p.start
-        for start, end in found:
+        for start, end in found[bisect_left(starts, p.start) : bisect_right(starts, p.end)]:
             if not (p.start <= start and end <= p.end) or start < pos:
                 continue
             if text[pos:start].strip():
-                out.append(Para(pos, len(text[:start].rstrip()), p.block, False))
+                out.append(Para(pos, _rstrip_end(text, start), p.block, False))
             part_start = start
             for depth, part in enumerate(split_subheading(text[start:end])):
                 part_start = text.index(part.split()[0], part_start)
@@ -158,7 +176,7 @@ def split_recurring_subheadings(state: State) -> None:
                 )
                 out.append(head)
                 part_start = part_end
-            pos = end + len(text[end : p.end]) - len(text[end : p.end].lstrip())
+            pos = _lstrip_start(text, end, p.end)
         if pos < p.end:
             out.append(Para(pos, p.end, p.block, pos == p.start and p.alone))
     state.paras = out
@@ -323,7 +341,7 @@ def _cut_headings_above_text(state: State, numbered: bool) -> bool:
         pos = p.start
         for start, end in cuts:
             if state.text[pos:start].strip():
-                out.append(Para(pos, len(state.text[:start].rstrip()), p.block, False))
+                out.append(Para(pos, _rstrip_end(state.text, start), p.block, False))
             head = Para(start, end, p.block, False)
             line = state.text_of(head)
             m = _NUMBERED_HEADING.match(line)
@@ -333,7 +351,7 @@ def _cut_headings_above_text(state: State, numbered: bool) -> bool:
             else:
                 state.decide(head, "heading", 2, f"{ABOVE_TEXT}, {_layout_evidence(line).removeprefix('alone, ')}")
             out.append(head)
-            pos = end + len(state.text[end : p.end]) - len(state.text[end : p.end].lstrip())
+            pos = _lstrip_start(state.text, end, p.end)
         if not cuts:
             out.append(p)
         elif pos < p.end:

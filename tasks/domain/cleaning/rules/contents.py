@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from tasks.domain.cleaning.engine import Edit
-from tasks.domain.cleaning.rules.lines import Line, end_with_blank_lines, lines
+from tasks.domain.cleaning.rules.lines import Line, end_with_blank_lines, lines, stands_alone
 from tasks.domain.lexicon import CONTENTS_COLUMNS, CONTENTS_TITLES
 
 _PAGE = r"(?P<page>(?:[A-Z]{1,2}[-–.])?\d{1,4}|[ivxlc]{1,7})"
@@ -253,8 +253,7 @@ def _block_edits(text: str, taken: list[Line]) -> Iterator[Edit]:
             runs.append([line])
     for run in runs:
         first, last = run[0], run[-1]
-        before = text[: first.start].rstrip(" \t")
-        stood_alone = not before.strip() or before.endswith(("\n\n", "\f"))
+        stood_alone = stands_alone(text, first.start)
         end = end_with_blank_lines(text, last.end) if stood_alone else min(last.end + 1, len(text))
         start = first.start
         for page_break in [m.start() for m in re.finditer("\f", text[start:end])]:

@@ -34,6 +34,19 @@ def end_with_blank_lines(text: str, end: int) -> int:
     return match.end() if match else end
 
 
+_BLANK = re.compile(r"\s*")
+
+
+def stands_alone(text: str, start: int) -> bool:
+    """The line at `start` opens a paragraph: only blank space before it, or a blank line or a
+    page break right before it (spaces and tabs aside). Reads back from `start`, never a copy
+    of everything before it (once per removed run, that copy was quadratic)."""
+    end = start
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    return _BLANK.match(text, 0, end).end() == end or text.endswith(("\n\n", "\f"), 0, end)
+
+
 @dataclass(frozen=True)
 class Block:
     """A run of text between blank lines (a paragraph, or a page of a flattened PDF)."""
@@ -60,8 +73,7 @@ def line_edits(text: str, doomed: list[Line], kind: str) -> list[Edit]:
         for line, following in zip(run, run[1:]):
             edits.append(Edit(line.start, following.start, kind))
         last = run[-1]
-        before = text[: run[0].start].rstrip(" \t")
-        stood_alone = not before.strip() or before.endswith(("\n\n", "\f"))
+        stood_alone = stands_alone(text, run[0].start)
         end = end_with_blank_lines(text, last.end) if stood_alone else min(last.end + 1, len(text))
         edits.append(Edit(last.start, end, kind))
     return edits

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Iterator
 
 from tasks.domain.cleaning.engine import Edit, non_overlapping
@@ -195,6 +196,7 @@ def _paragraphs_running_on(text: str) -> Iterator[Edit]:
 
 
 def _cut_sentences(text: str) -> Iterator[Edit]:
+    breaks = [m.start() for m in re.finditer("\f", text)]
     for m in _CUT_SENTENCE.finditer(text):
         before_line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
         after = text[m.end() : m.end() + 1]
@@ -206,6 +208,7 @@ def _cut_sentences(text: str) -> Iterator[Edit]:
         ):
             continue  # a bare number the page rules left: unsure whether the page ended there
         # the block's words, not its last line's: unwrapped layout lines must not change it
-        block = text[max(text.rfind("\n\n", 0, m.start()), text.rfind("\f", 0, m.start())) + 1 : m.start()]
+        page_break = breaks[bisect_left(breaks, m.start()) - 1] if breaks and breaks[0] < m.start() else -1
+        block = text[max(text.rfind("\n\n", 0, m.start()), page_break) + 1 : m.start()]
         if after.islower() or (last_word in _OPEN_ENDINGS and len(block.split()) > 3):
             yield Edit(m.start(1), m.end(1), "page_break", " ")

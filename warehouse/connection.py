@@ -191,6 +191,24 @@ def connect(location: WarehouseLocation, read_only: bool = False, views: bool = 
     return con
 
 
+def connect_sandboxed(location: WarehouseLocation) -> duckdb.DuckDBPyConnection:
+    """A read-only connection for SQL a user typed: once the lake is attached and the views made,
+    DuckDB's external access is turned off with only the warehouse's data path still readable
+    (DuckLake reads its Parquet files from there), and the configuration is locked, so the query
+    can neither read other files (read_text, read_csv, glob), nor write any (COPY TO), nor
+    install or load extensions, nor SET access back on. ATTACH, COPY and the like are refused
+    before they run by `warehouse.queries.run_sql`; this is the wall behind that check."""
+    con = connect(location, read_only=True)
+    try:
+        con.execute("SET allowed_directories = ?", [[location.data_path]])
+        con.execute("SET enable_external_access = false")
+        con.execute("SET lock_configuration = true")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
 def _attach(con: duckdb.DuckDBPyConnection, location: WarehouseLocation, read_only: bool) -> None:
     try:
         con.execute(config.attach_sql(CATALOG, location.metadata, location.data_path, read_only))

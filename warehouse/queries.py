@@ -7,7 +7,8 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from warehouse.connection import CATALOG, WarehouseLocation, connect
+from warehouse.config import sql_literal
+from warehouse.connection import CATALOG, WarehouseLocation, connect, connect_sandboxed
 from warehouse.schema import TABLES
 
 
@@ -15,29 +16,110 @@ class QueryError(ValueError):
     pass
 
 
-def run_sql(location: WarehouseLocation, query: str) -> tuple[list[str], list[tuple]]:
-    """Run SQL on a read-only attachment: writes fail, and a running ingestion is never blocked."""
-    con = connect(location, read_only=True)
+# Statements that reach outside the warehouse (other databases, files, extensions, settings).
+_OUTSIDE = {"ATTACH", "DETACH", "COPY", "COPY_DATABASE", "EXPORT", "LOAD", "SET", "VARIABLE_SET", "EXTENSION"}
+_OUTSIDE_WORDS = "the query reads or writes outside the warehouse"
+_PERMISSION_NOISE = (" - file system operations are disabled by configuration", "Permission Error: ")
+
+
+def _keyword(statement) -> str:
+    """What to call a refused statement: its type, or for INSTALL/LOAD and SET/RESET/USE (one
+    type each in DuckDB) the words it starts with."""
+    kind = statement.type.name
+    if kind not in ("LOAD", "SET"):
+        return {"MERGE_INTO": "MERGE", "COPY_DATABASE": "COPY", "VARIABLE_SET": "SET"}.get(kind, kind)
     try:
-        cursor = con.execute(query)
-        if cursor.description is None:
-            return [], []
-        return [d[0] for d in cursor.description], cursor.fetchall()
-    except duckdb.Error as error:
-        raise QueryError(str(error)) from error
+        words = statement.query.split()
+    except IndexError:  # DuckDB cannot always cut a statement's own text out of the query
+        return kind
+    return " ".join(words[:2] if words[:1] == ["FORCE"] else words[:1]).upper() or kind
+
+
+def _refusal(statement) -> str | None:
+    """Why a parsed statement may not run, or None for a read: SELECT (with SHOW, DESCRIBE,
+    SUMMARIZE, PRAGMA and FROM-first queries, which DuckDB parses as SELECT), EXPLAIN of a read,
+    and the enum types DuckDB's parser itself creates for a PIVOT (a CREATE with no text)."""
+    kind = statement.type.name
+    if kind == "SELECT":
+        return None
+    if kind == "CREATE":
+        try:
+            if not statement.query.strip():
+                return None
+        except IndexError:
+            pass
+    if kind == "EXPLAIN":
+        return None  # what it explains is checked with the statement it wraps (see run_sql)
+    if kind in _OUTSIDE:
+        return f"{_OUTSIDE_WORDS} ({_keyword(statement)} is not allowed)"
+    if kind == "CALL":
+        return "the warehouse is read-only (CALL is not allowed: write SELECT * FROM the function instead)"
+    return f"the warehouse is read-only ({_keyword(statement)} is not allowed)"
+
+
+def _explained(con: duckdb.DuckDBPyConnection, statement):
+    """The statement an EXPLAIN [ANALYZE] wraps (EXPLAIN ANALYZE runs it); when it cannot be
+    found, the EXPLAIN is refused rather than run unchecked."""
+    try:
+        text = statement.query.strip()
+    except IndexError:
+        text = ""
+    rest = text.split(None, 1)[1] if len(text.split(None, 1)) == 2 else ""
+    if rest.startswith("("):  # EXPLAIN (FORMAT json) …
+        rest = rest[rest.index(")") + 1 :].strip() if ")" in rest else ""
+    if rest[:7].upper() in ("ANALYZE", "ANALYSE"):
+        rest = rest[7:].strip()
+    inner = con.extract_statements(rest) if rest else []
+    if not inner:
+        raise QueryError("the warehouse is read-only (EXPLAIN is allowed of a SELECT only)")
+    return inner
+
+
+def _outside(error: duckdb.Error) -> str:
+    detail = str(error).splitlines()[0]
+    for noise in _PERMISSION_NOISE:
+        detail = detail.replace(noise, "")
+    return f"{_OUTSIDE_WORDS} ({detail.strip()})"
+
+
+def run_sql(location: WarehouseLocation, query: str) -> tuple[list[str], list[tuple]]:
+    """Run a user's SQL so that it can only read the warehouse: every statement is parsed first by
+    DuckDB (on the locked-down connection, so even parsing reads no file) and any that is not a
+    read refuses the whole query before anything runs; the connection itself reads only the
+    warehouse's data path (see `connect_sandboxed`). The lake is attached read-only, so a running
+    ingestion is never blocked and never seen half-done."""
+    con = connect_sandboxed(location)
+    try:
+        try:
+            statements = con.extract_statements(query)
+            for statement in statements:
+                inner = _explained(con, statement) if statement.type.name == "EXPLAIN" else []
+                for checked in [statement, *inner]:
+                    if (reason := _refusal(checked)) is not None:
+                        raise QueryError(reason)
+            cursor = con.execute(query)
+            if cursor.description is None:
+                return [], []
+            return [d[0] for d in cursor.description], cursor.fetchall()
+        except duckdb.PermissionException as error:
+            raise QueryError(_outside(error)) from None
+        except duckdb.Error as error:
+            raise QueryError(str(error)) from error
     finally:
         con.close()
 
 
 def export_tables(location: WarehouseLocation, directory: Path) -> dict[str, int]:
+    """Every table as `<directory>/<table>.parquet`, through a connection of its own: the
+    connection `sql` uses cannot write files."""
     directory.mkdir(parents=True, exist_ok=True)
     con = connect(location, read_only=True)
     try:
         counts = {}
         for name in TABLES:
-            target = (directory / f"{name}.parquet").resolve()
-            con.execute(f"COPY (SELECT * FROM {CATALOG}.{name}) TO '{target}' (FORMAT parquet)")
-            counts[name] = con.execute(f"SELECT count(*) FROM {CATALOG}.{name}").fetchone()[0]
+            target = sql_literal(str((directory / f"{name}.parquet").resolve()))
+            con.execute(f'COPY (SELECT * FROM {CATALOG}."{name}") TO {target} (FORMAT parquet)')
+            counts[name] = con.execute(f'SELECT count(*) FROM {CATALOG}."{name}"').fetchone()[0]
         return counts
     finally:
         con.close()

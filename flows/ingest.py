@@ -18,7 +18,7 @@ from tasks.discover import discover
 from tasks.domain.cleaning import CleaningConfig
 from tasks.domain.models import Failure
 from tasks.domain.records import pipeline_version
-from tasks.domain.run import ingest_run_rows
+from tasks.domain.run import failures_per_path, ingest_run_rows
 from tasks.land import land_run, landed_doc_ids
 from tasks.readers import DEFAULT_TIME_BUDGET_S
 from tasks.summary import publish_summary
@@ -107,7 +107,7 @@ def ingest(
                 done[i] = result
                 progress.advance(len(work[i]), result.n_failed_documents, result.worker)
         tables, failures = collect(done, timer)
-        failures = list(found.failures) + failures
+        failures = failures_per_path(list(found.failures) + failures, found.classified)
         now = datetime.now(timezone.utc)
         run = ingest_run_rows(
             run_id=run_id,

@@ -18,11 +18,11 @@ from warehouse.landing import known_sources, landed_doc_ids
 
 @dataclass(frozen=True)
 class Discovery:
-    seen: tuple[SourceFile, ...]
+    seen: tuple[SourceFile, ...]  # what the run may read, and the paths refused (in `failures`)
     unchanged: tuple[SourceFile, ...]
     classified: Classified
     known: dict[str, KnownSource]
-    failures: tuple[Failure, ...] = ()  # files that could not be hashed, left to the next run
+    failures: tuple[Failure, ...] = ()  # paths refused (outside_inbox, bad_file_name) or not hashable now
 
 
 def read_known(location: WarehouseLocation) -> dict[str, KnownSource]:
@@ -41,14 +41,15 @@ def _micros(ts) -> int:
 
 def discover_files(inbox: Path, location: WarehouseLocation) -> Discovery:
     known = read_known(location)
-    listing = list_inbox(inbox)
+    listing, refused = list_inbox(inbox)
     work = plan(listing, known)
     hashed, failures = hash_files(inbox, work.to_read)
     landed = landed_doc_ids(location, [f.doc_id for f in hashed])
     unchanged = tuple(
         SourceFile(f.source_path, f.size_bytes, f.mtime_us, known[f.source_path].doc_id) for f in work.unchanged
     )
-    return Discovery(tuple(listing), unchanged, classify(hashed, known, landed), known, tuple(failures))
+    seen = tuple(listing) + tuple(SourceFile(f.source_path, 0, 0) for f in refused)
+    return Discovery(seen, unchanged, classify(hashed, known, landed), known, tuple(refused + failures))
 
 
 def hash_files(inbox: Path, files: tuple[SourceFile, ...]) -> tuple[list[SourceFile], list[Failure]]:

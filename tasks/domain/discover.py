@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
-from tasks.domain.models import KnownSource, SourceFile
+from tasks.domain.models import Failure, KnownSource, SourceFile
 
 SUPPORTED_FORMATS = {
     ".txt": "txt",
@@ -20,6 +21,49 @@ SUPPORTED_FORMATS = {
 def source_format(path: str) -> str | None:
     dot = path.rfind(".")
     return SUPPORTED_FORMATS.get(path[dot:].lower()) if dot >= 0 else None
+
+
+def shown_path(path: str) -> str:
+    """A path as it can be stored and read: the bytes of a name that is not UTF-8 (which Python
+    lists as lone surrogates) are written `\\xe9`, so the row says which file it is."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def bad_file_name(source_path: str) -> Failure | None:
+    """A path that is not valid UTF-8 cannot be a row in any table: it fails before it is read,
+    and the other files still land."""
+    shown = shown_path(source_path)
+    if shown == source_path:
+        return None
+    return Failure(
+        shown,
+        "",
+        "discover",
+        "bad_file_name",
+        f"{shown}: the file name is not valid UTF-8 (an old Windows or Mac encoding, shown here as \\xNN); "
+        "rename it with UTF-8 characters (e.g. `convmv -f latin1 -t utf8 --notest`, or by hand) "
+        "and the next run reads it",
+    )
+
+
+def inside(target: str, inbox: str) -> bool:
+    """Whether a resolved path is the inbox or under it (both absolute, links resolved)."""
+    return PurePosixPath(target).is_relative_to(PurePosixPath(inbox))
+
+
+def outside_inbox(source_path: str, target: str, folder: bool = False) -> Failure:
+    """A link (or path) that leads out of the inbox: nothing outside the inbox is ever read, so
+    its target is neither opened nor, for a folder, descended into."""
+    shown = shown_path(source_path)
+    what = "folder, not looked into" if folder else "file, not read"
+    return Failure(
+        shown,
+        "",
+        "discover",
+        "outside_inbox",
+        f"{shown} links outside the inbox to {shown_path(target)} ({what}); "
+        "copy the document into the inbox instead of linking to it",
+    )
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from tasks.domain.discover import Classified
@@ -68,6 +68,28 @@ def source_status(doc_id: str, failures: list[Failure]) -> str:
     if not kinds:
         return "landed"
     return "retry" if kinds <= TRANSIENT_ERRORS else "failed"
+
+
+def failures_per_path(failures: list[Failure], classified: Classified) -> list[Failure]:
+    """Every path that fails has its own row. The same bytes at several paths are processed once
+    (one doc_id), so a failure of that content is repeated for each other new or changed path
+    holding it; otherwise two empty files would show one failure, and the other neither lands
+    nor fails."""
+    paths_of: dict[str, list[str]] = {}
+    for f in classified.new + classified.changed:
+        paths_of.setdefault(f.doc_id, []).append(f.source_path)
+    have = {(f.source_path, f.stage, f.error_type) for f in failures}
+    out = list(failures)
+    for f in failures:
+        for path in paths_of.get(f.doc_id, []) if f.doc_id else []:
+            if (path, f.stage, f.error_type) in have:
+                continue
+            have.add((path, f.stage, f.error_type))
+            message = f.error_message
+            if message.startswith(f.source_path):
+                message = path + message[len(f.source_path) :]
+            out.append(replace(f, source_path=path, error_message=f"{message} (the same bytes as {f.source_path})"))
+    return out
 
 
 def ingest_run_rows(

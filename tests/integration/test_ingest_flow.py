@@ -158,16 +158,17 @@ def test_a_file_rewritten_between_discover_and_extract_fails_instead_of_landing_
     assert len(docs) == 4 and "000_30b19b25cf31b9f3.txt" not in {d.source_path for d in docs}
 
 
-def test_a_file_the_system_cannot_read_fails_alone_and_is_tried_again_next_run(prefect_server, inbox, tmp_path):
-    """/proc/self/mem is a regular file whose first bytes no process can read (EIO): a real I/O
-    error, as a failing disk or network mount gives, at the moment discover hashes it."""
+def test_a_link_out_of_the_inbox_fails_alone_unread_and_is_reported_again_next_run(prefect_server, inbox, tmp_path):
+    """/proc/self/mem is a file no process can read (EIO): linked into the inbox, it is refused
+    at discover as a link out of the inbox, before anything opens it (the read error it would
+    give is tested in tests/unit/test_inbox_files.py); the other files land."""
     (inbox / "unreadable.txt").symlink_to("/proc/self/mem")
     first = run(inbox, tmp_path / "wh")
     assert (first.n_new, first.n_failed) == (5, 1)
     [failure] = first.failures
-    assert (failure.source_path, failure.stage, failure.error_type) == ("unreadable.txt", "discover", "read_error")
-    assert "Input/output error" in failure.error_message and "the next run tries again" in failure.error_message
+    assert (failure.source_path, failure.stage, failure.error_type) == ("unreadable.txt", "discover", "outside_inbox")
+    assert "links outside the inbox" in failure.error_message and "not read" in failure.error_message
     second = run(inbox, tmp_path / "wh")
-    assert (second.n_unchanged, second.n_failed) == (5, 1), "the unreadable file was not tried again"
+    assert (second.n_unchanged, second.n_failed) == (5, 1), "the link was not reported again"
     assert query(tmp_path / "wh", "SELECT count(*) FROM documents") == [(5,)]
     assert query(tmp_path / "wh", "SELECT count(*) FROM sources WHERE source_path = 'unreadable.txt'") == [(0,)]

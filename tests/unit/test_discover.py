@@ -108,3 +108,64 @@ def test_a_failed_file_only_touched_stays_failed():
         version="v",
     )
     assert [(r["source_path"], r["status"]) for r in rows.rows["sources"]] == [("bad.pdf", "failed")]
+
+
+def test_a_name_that_is_not_utf8_fails_with_how_to_rename_it():
+    from tasks.domain.discover import bad_file_name, shown_path
+
+    listed = b"notes/caf\xe9.txt".decode("utf-8", "surrogateescape")  # as os.listdir gives it on Linux
+    failure = bad_file_name(listed)
+    assert failure is not None and failure.error_type == "bad_file_name" and failure.stage == "discover"
+    assert failure.source_path == shown_path(listed) == "notes/caf\\xe9.txt"
+    failure.source_path.encode("utf-8")  # storable: no lone surrogate left
+    assert "not valid UTF-8" in failure.error_message and "rename it" in failure.error_message
+    assert bad_file_name("notes/café.txt") is None and bad_file_name("a.txt") is None
+
+
+def test_only_a_target_under_the_inbox_is_inside():
+    from tasks.domain.discover import inside, outside_inbox
+
+    assert inside("/data/inbox/a.txt", "/data/inbox") and inside("/data/inbox/x/y.pdf", "/data/inbox")
+    assert not inside("/etc/passwd", "/data/inbox")
+    assert not inside("/data/inbox-old/a.txt", "/data/inbox")  # a sibling sharing the prefix is outside
+    failure = outside_inbox("passwd.txt", "/etc/passwd")
+    assert (failure.source_path, failure.error_type) == ("passwd.txt", "outside_inbox")
+    assert failure.error_message.startswith("passwd.txt links outside the inbox to /etc/passwd (file, not read)")
+    assert "folder, not looked into" in outside_inbox("elsewhere", "/srv/docs", folder=True).error_message
+
+
+def test_each_path_of_failing_content_gets_its_own_failure_row():
+    from datetime import datetime, timezone
+
+    from tasks.domain.discover import Classified
+    from tasks.domain.models import Failure
+    from tasks.domain.run import failures_per_path, ingest_run_rows
+
+    a, b, c = SourceFile("a.txt", 0, 1, "E"), SourceFile("sub/b.txt", 0, 1, "E"), SourceFile("c.txt", 3, 1, "C")
+    classified = Classified(new=(a, b, c), to_process=(a, c))  # the same bytes are processed once
+    empty = Failure("a.txt", "E", "extract", "empty", "a.txt: the file is empty (0 bytes); replace it")
+    refused = Failure("link.txt", "", "discover", "outside_inbox", "link.txt links outside the inbox to /x")
+    failures = failures_per_path([refused, empty], classified)
+    assert [(f.source_path, f.error_type) for f in failures] == [
+        ("link.txt", "outside_inbox"),
+        ("a.txt", "empty"),
+        ("sub/b.txt", "empty"),
+    ]
+    assert failures[2].error_message.startswith("sub/b.txt: the file is empty") and "a.txt" in failures[2].error_message
+    assert failures_per_path(failures, classified) == failures  # applying it twice adds nothing
+
+    now = datetime(2026, 11, 22, tzinfo=timezone.utc)
+    run = ingest_run_rows(
+        run_id="r",
+        inbox="inbox",
+        started_at=now,
+        now=now,
+        seen=(a, b, c),
+        unchanged=(),
+        classified=classified,
+        known={},
+        failures=failures,
+        version="v",
+    )
+    assert sorted(r["source_path"] for r in run.rows["failures"]) == ["a.txt", "link.txt", "sub/b.txt"]
+    assert run.rows["runs"][0]["n_failed"] == 3

@@ -8,7 +8,7 @@ import pytest
 
 from tasks.domain.extract import ReadError
 from tasks.domain.models import SourceFile
-from tasks.io.files import read_as_hashed
+from tasks.io.files import list_inbox, read_as_hashed
 
 
 def hashed(inbox, name: str) -> SourceFile:
@@ -66,3 +66,55 @@ def test_a_passing_io_error_is_tried_again_and_a_lasting_one_leaves_the_file_to_
         read_as_hashed(tmp_path, found)
     assert failed.value.error_type == "read_error" and len(calls) == 3
     assert "Input/output error" in str(failed.value) and "the next run tries again" in str(failed.value)
+
+
+def test_links_out_of_the_inbox_are_refused_and_links_inside_are_read(tmp_path):
+    """Real files and real symbolic links: the listing never opens a target outside the inbox."""
+    import os
+
+    inbox, outside = tmp_path / "inbox", tmp_path / "outside"
+    (inbox / "sub").mkdir(parents=True)
+    outside.mkdir()
+    (outside / "secret.txt").write_text("outside\n", encoding="utf-8")
+    (inbox / "sub" / "a.txt").write_text("Statement.\n", encoding="utf-8")
+    os.symlink(outside / "secret.txt", inbox / "secret.txt")
+    os.symlink(outside, inbox / "elsewhere")  # a folder outside: not looked into
+    os.symlink(inbox / "sub" / "a.txt", inbox / "again.txt")  # inside: fine
+    os.symlink(inbox / "sub", inbox / "same-sub")  # a folder inside: its files are listed where they are
+    os.symlink(tmp_path / "gone.txt", inbox / "dangling.txt")  # outside, and no target at all
+    os.symlink(inbox / "loop.txt", inbox / "loop.txt")
+    files, refused = list_inbox(inbox)
+    assert [f.source_path for f in files] == ["again.txt", "sub/a.txt"]
+    assert [(f.source_path, f.error_type) for f in refused] == [
+        ("dangling.txt", "outside_inbox"),
+        ("elsewhere", "outside_inbox"),
+        ("secret.txt", "outside_inbox"),
+    ]
+    assert refused[2].error_message.startswith(f"secret.txt links outside the inbox to {outside / 'secret.txt'}")
+    assert "folder, not looked into" in refused[1].error_message
+
+
+def test_a_name_that_is_not_utf8_is_refused_and_the_others_listed(tmp_path):
+    import os
+
+    try:
+        (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text("Un caf\u00e9.\n", encoding="utf-8")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    (tmp_path / "ok.txt").write_text("Statement.\n", encoding="utf-8")
+    files, refused = list_inbox(tmp_path)
+    assert [f.source_path for f in files] == ["ok.txt"]
+    assert [(f.source_path, f.error_type) for f in refused] == [("caf\\xe9.txt", "bad_file_name")]
+
+
+def test_a_file_made_a_link_out_of_the_inbox_after_it_was_listed_is_not_read(tmp_path):
+    inbox, outside = tmp_path / "inbox", tmp_path / "outside.txt"
+    inbox.mkdir()
+    outside.write_text("a secret that must not land")
+    (inbox / "note.txt").write_text("a note")
+    (listed,), _ = list_inbox(inbox)
+    (inbox / "note.txt").unlink()
+    (inbox / "note.txt").symlink_to(outside)  # swapped for a link between listing and reading
+    with pytest.raises(ReadError) as raised:
+        read_as_hashed(inbox, listed)
+    assert raised.value.error_type == "outside_inbox" and "links outside the inbox" in str(raised.value)

@@ -5,13 +5,13 @@ date, its title, its front matter or page metadata) — never a date it merely c
 keeps the first answer with the text it read it from. The masthead (tasks/domain/masthead.py)
 is read before all of them by metadata and wins. Precision first: a date the document cites
 (`the Convention of 28 July 1951`), a deadline (`by 31 December 2030`), a date in a footnote
-or a period (`2-13 December 2024`, `from 1 August 2022 to 31 July 2023`) is not the document's,
+or a period (`4-15 March 2024`, `from 1 August 2022 to 31 July 2023`) is not the document's,
 and no answer beats a wrong one: there is no last resort taking the first date in the text.
 
 Dates are read in the forms the corpus prints: `2 July 2025`, `Nov 25, 2025`, `1er juin 2017`,
-`DE 3 DE MARZO DE 2024`, `3 de março de 2024`, `1. Februar 2022`, `10.11.2021`, `2017-06-20`,
-`25/11/2025` (only when the day cannot be the month), `this thirty-first day of January one
-thousand nine hundred and sixty-seven`."""
+`DE 3 DE MARZO DE 2024`, `3 de março de 2024`, `4. März 2023`, `17.06.2022`, `2019-05-14`,
+`28/04/2024` (only when the day cannot be the month), `this twelfth day of March one thousand
+nine hundred and eighty`."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ _MONTH_NUMBERS = {**OTHER_MONTH_NUMBERS, **MONTH_NUMBERS}
 _MONTH = "(?:" + "|".join(re.escape(m) for m in sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\b\.?"
 _ORDINAL = r"(?:st|nd|rd|th|er|re|º|°|o|a)?"
 _JOIN = r"(?:\s*(?:-|–|—|and|y|et|e|to|al|au|a|bis|tot)\s*|\s+)"
-# `30 and 31 August 2017`, `4-6 décembre 2017`, `12 de septiembre de 2017`, `1. Februar 2022`
+# `30 and 31 August 2017`, `4-6 décembre 2017`, `12 de septiembre de 2017`, `4. März 2023`
 _DAY_FIRST = re.compile(
     rf"(?i)\b(\d{{1,2}}){_ORDINAL}\.?(?P<range>{_JOIN}\d{{1,2}}{_ORDINAL}\.?)?\s+(?:de\s+)?({_MONTH})"
     rf",?\s+(?:del?\s+)?(\d{{4}})\b"
@@ -46,12 +46,12 @@ _MONTH_FIRST = re.compile(
     rf"(?i)\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?P<range>{_JOIN}\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(\d{{4}})\b"
 )
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})\b(?!\.\d)")  # `10.11.2021`: day first
+_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})\b(?!\.\d)")  # `17.06.2022`: day first
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})\b(?!/)")
 _NUMBER_WORD = "(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 _YEAR_WORDS = rf"{_NUMBER_WORD}(?:[\s-]+(?:thousand|hundred|and|{_NUMBER_WORD}))*"
-# `this thirty-first day of January one thousand nine hundred and sixty-seven`, `the 31st day of
-# January 1967`
+# `this twelfth day of March two thousand and four`, `the 12th day of
+# March 2004`
 _DAY_OF = re.compile(
     rf"(?i)\b(?:this|the)\s+(\d{{1,2}}(?:st|nd|rd|th)?|{'|'.join(sorted(DAY_ORDINAL_WORDS, key=len, reverse=True))})"
     rf"\s+day\s+of\s+({_MONTH}),?\s+(?:in\s+the\s+year\s+)?(\d{{4}}|{_YEAR_WORDS})\b"
@@ -111,7 +111,7 @@ def _add(found: list[FoundDate], m: re.Match, year: str, month: str, day: str, i
 
 
 def _year_in_words(words: str) -> int | None:
-    """`one thousand nine hundred and sixty-seven` → 1967; `nineteen sixty-seven` is not read."""
+    """`one thousand nine hundred and eighty` → 1980; `nineteen eighty` is not read."""
     total, current = 0, 0
     for word in re.split(r"[\s-]+", words.lower()):
         if word == "and":
@@ -141,7 +141,7 @@ def first_date(text: str) -> date | None:
 # --- what a date is not -------------------------------------------------------------------
 
 # A date another instrument carries: `resolution 62/153 of 18 December 2007`, `the Convention
-# ... done at Geneva on 28 July 1951`, `Carta de fecha 12 de septiembre`, `letters dated`.
+# ... done at Vienna on 9 May 1980`, `Carta de fecha 4 de mayo`, `letters dated`.
 _INSTRUMENT = (
     r"(?:convention|convenci[oó]n|conven[cç][aã]o|protocol|protocolo|protocole|resolution|resoluci[oó]n|"
     r"r[eé]solution|resolu[cç][aã]o|decision|decisi[oó]n|d[eé]cision|decis[aã]o|declaration|declaraci[oó]n|"
@@ -219,7 +219,7 @@ def _decision(step: str, found: FoundDate, evidence: str) -> Decision:
 
 
 def front_matter_date(cleaned: CleanedDocument) -> Decision | None:
-    """`date: 2017-06-20` (or `post_date:` ...) in the front matter the cleaning removed."""
+    """`date: 2019-05-14` (or `post_date:` ...) in the front matter the cleaning removed."""
     found = first_of(front_matter(cleaned), DATE_KEYS)
     if found is None:
         return None
@@ -237,7 +237,7 @@ def page_metadata_date(cleaned: CleanedDocument) -> Decision | None:
     return Decision("doc_date", created, "page_metadata_date@1", f"published {created.isoformat()}")
 
 
-# `Resolution adopted by the General Assembly on 19 December 2017`, `Adopted at the 41st meeting,
+# `Resolution adopted by the General Assembly on 8 December 2021`, `Adopted at the 41st meeting,
 # on 8 July 2025`, `Aprobada por ... el`, `Adoptée le`, `Adotada em`: a line that starts with it.
 _ADOPTED = r"(?:adopted|approved|adoptad[ao]|aprobad[ao]|adopt[ée]e?|approuv[ée]e?|adotad[ao]|aprovad[ao])\b"
 _VERB = re.compile(rf"(?i)\b{_ADOPTED}")
@@ -263,8 +263,8 @@ def adoption_date(cleaned: CleanedDocument) -> Decision | None:
 
 
 def title_date(cleaned: CleanedDocument) -> Decision | None:
-    """The date of the title line (`Besluit van 1 maart 2014 houdende ...`, `Session 3 | ... (Oct
-    23, 2025)`, `RESOLUCIÓN ... DEL 29 DE JULIO DE 1991`): the first paragraph, when short. Only a
+    """The date of the title line (`Besluit van 3 april 2016 houdende ...`, `Session 5 | ... (Mar
+    14, 2024)`, `RESOLUCIÓN ... DEL 12 DE MAYO DE 2003`): the first paragraph, when short. Only a
     date that opens or closes the title, or follows the instrument word it opens with, dates it;
     a date inside it is a subject (`Report on the 6 February 2023 earthquakes in ...`)."""
     text = cleaned.clean_text.lstrip()
@@ -308,7 +308,7 @@ def _cites_another(title: str, found: FoundDate) -> bool:
 # What may stand before a date on a dateline: a place and a comma or a bracket (`Geneva, `,
 # `Wednesday, `, `Ciudad de México, a `, `GENÈVE (`), a place with its country (`San Jose, Costa
 # Rica `), the publication word (`Published `, `Publicado el `, `Publié le `), a bracket; after it a
-# time (`, 10 a.m.`), the title it heads (`1. Februar 2022 Title`), the venue it opens (`30 and 31
+# time (`, 10 a.m.`), the title it heads (`4. März 2023 Title`), the venue it opens (`30 and 31
 # August 2017, Raúl Prebisch conference room`) or, after a place, a press release's lede (`) – The`).
 _PARTICLE = r"(?:de\s+la|de|del|da|do|dos|das|la|di|du|des|of)"
 _PLACE = rf"[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:{_PARTICLE}\s+)?[A-ZÀ-Ý][\w.'’-]*){{0,3}}"
@@ -326,8 +326,8 @@ _LEDE = re.compile(r"^\)?\s*[-–—]\s+\S")
 
 
 def dateline_date(cleaned: CleanedDocument) -> Decision | None:
-    """A date on a line of its own near the top (`2 July 2025`, `[1 July 2025]`, `Santiago, 12 de
-    septiembre de 2017`, `10.11.2021`, `Published 20 May 2024`), a press release's dateline before
+    """A date on a line of its own near the top (`9 May 2024`, `[3 June 2024]`, `Santiago, 12 de
+    septiembre de 2017`, `17.06.2022`, `Published 20 May 2024`), a press release's dateline before
     its lede (`Geneva (14 March 2024) – The ...`), or a web article's date printed before its title."""
     text = cleaned.clean_text[:_OPENING]
     for found in find_dates(text):
@@ -356,8 +356,8 @@ _SIGNING = re.compile(
 
 def signature_date(cleaned: CleanedDocument) -> Decision | None:
     """The date a document is signed on, at its end: a closing formula (`Done at New York, this
-    thirty-first day of January ...`, `Hecho en ..., el ...`, `Fait à ..., le ...`) or a place and
-    date over the signatures (`Wassenaar` / `1 maart 2014`)."""
+    twelfth day of March ...`, `Hecho en ..., el ...`, `Fait à ..., le ...`) or a place and
+    date over the signatures (`Den Haag` / `3 april 2016`)."""
     text = cleaned.clean_text
     offset = max(0, len(text) - _CLOSING)
     closing = text[offset:]

@@ -1,7 +1,7 @@
 """Families: the same document in other languages and other formats.
 
 Two ways to know that two files hold one document:
-- its own symbol (`A/HRC/RES/59/25`): the same symbol is the same document, whatever the language;
+- its own symbol (`A/HRC/RES/52/8`): the same symbol is the same document, whatever the language;
   two different own symbols are never the same document (a draft and its resolution share most of
   their words, but they are two documents);
 - the page's own address, when a site publishes each language under its own path segment

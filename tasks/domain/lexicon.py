@@ -201,7 +201,7 @@ DAY_ORDINAL_WORDS: dict[str, int] = {
     "thirtieth": 30,
     "thirty-first": 31,
 }
-# Cardinal number words a year is written in (`one thousand nine hundred and sixty-seven`).
+# Cardinal number words a year is written in (`one thousand nine hundred and eighty`).
 NUMBER_WORDS: dict[str, int] = {
     **_numbered(
         "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -309,7 +309,7 @@ ORDINAL_WORDS: frozenset[str] = frozenset(
     premier première
 """.split()
 )
-# How an agenda item is introduced: `Agenda item 64`, `Item 4 of the provisional agenda`,
+# How an agenda item is introduced: `Agenda item 71`, `Item 7 of the provisional agenda`,
 # `Tema 5 del programa`, `Point 3 de l'ordre du jour`, `Item 5 da agenda`.
 AGENDA_ITEM_WORDS: frozenset[str] = frozenset(
     {"agenda item", "agenda items", "provisional agenda item", "tema del programa", "punto del orden del día"}
@@ -340,7 +340,7 @@ OFFICIAL_RECORDS: frozenset[str] = frozenset(
     {"official records", "documentos oficiales", "documents officiels", "documentos oficiais"}
 )
 SUPPLEMENT_WORDS: frozenset[str] = frozenset({"supplement", "suplemento", "supplément"})
-# ... the meeting (`64th plenary meeting`, `34th meeting`, `64ª sesión plenaria`, `64e séance plénière`) ...
+# ... the meeting (`51st plenary meeting`, `12th meeting`, `51ª sesión plenaria`, `51e séance plénière`) ...
 MEETING_WORDS: frozenset[str] = frozenset(
     {
         "meeting",
@@ -607,7 +607,7 @@ FILE_AUTHOR_PLACEHOLDERS: frozenset[str] = frozenset(
     "python-docx",
 }
 
-# The first word of a state's formal name (`República Árabe de Egipto`, `Republic of Korea`,
+# The first word of a state's formal name (`República Oriental del Uruguay`, `Republic of Korea`,
 # `Kingdom of the Netherlands`): a signature line that starts with it names a state, not a person.
 STATE_NAME_WORDS: frozenset[str] = frozenset(
     """
@@ -616,13 +616,13 @@ STATE_NAME_WORDS: frozenset[str] = frozenset(
     emiratos émirat émirats federation federación fédération federação confederation confederación
     """.split()
 )
-# What an annex or appendix is headed (`Annex`, `Anexo de la carta de fecha ...`), lower case.
+# What an annex or appendix is headed (`Annex`, `Anexo de la nota verbal de fecha ...`), lower case.
 ANNEX_WORDS: frozenset[str] = frozenset("annex appendix anexo apéndice annexe appendice apêndice".split())
 # Honorifics a speaker addresses the chair with (`Mr. Chairman:`, `Sr. Presidente:`), lower case.
 HONORIFICS: frozenset[str] = frozenset(
     "mr. mrs. ms. madam sir sr. sra. señor señora señores monsieur madame m. mme senhor senhora sr.ª".split()
 )
-# Auxiliary and modal verbs: a line that holds one is a clause (`The paragraph should read`),
+# Auxiliary and modal verbs: a line that holds one is a clause (`The text will be amended`),
 # not a heading. Lower case.
 AUXILIARY_VERBS: frozenset[str] = frozenset(
     """

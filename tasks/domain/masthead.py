@@ -58,8 +58,8 @@ def _alternation(words) -> str:
 _ORG = _alternation(TEMPLATE_ORGANISATIONS)
 _ORGAN = _alternation(UN_ORGANS)
 # A symbol: series, then parts split by `/`, one at least with a digit; a joint symbol
-# (`A/79/876-S/2025/230`); an emergency special session's part (`A/ES-11/L.9`); a part's
-# note in brackets (`E/ICEF/672(Première partie)`, `AG/RES. 2929 (XLVIII-O/18)`).
+# (`A/78/902-S/2024/417`); an emergency special session's part (`A/ES-11/L.9`); a part's
+# note in brackets (`E/ICEF/701(Deuxième partie)`, `AG/RES. 2929 (XLVIII-O/18)`).
 _PART = r"[A-Za-z0-9]\w*(?:-\d{1,3}(?!\d))?(?:\.(?:\s?\d+|\w+))*"
 _ONE_SYMBOL = rf"[A-Z]{{1,8}}(?:\.\d+)?(?:/{_PART})+"
 _SYMBOL = rf"(?<![\w/])(?:{_ONE_SYMBOL})(?:-(?:{_ONE_SYMBOL}))?(?:\s?\([^()\n]{{1,30}}\))?(?![\w/])"
@@ -76,8 +76,8 @@ _TIME = (
 )
 # A date alone on its line, maybe with its weekday and hour (`Wednesday, 16 April 2025, 10 a.m.`).
 _DATE_LINE = re.compile(rf"(?i)^(?:(?:{_WEEKDAY}),?\s+)?{_DATE}{_TIME}?\.?$")
-# A span of days (`16 June–9 July 2025`, `7–11 April 2025`, `8 a 12 de julio de 2024`) with
-# or without its place (`New York, 7–11 July 2025`), or a headquarters city alone.
+# A span of days (`3 March–5 April 2024`, `9–13 September 2024`, `2 a 6 de octubre de 2023`) with
+# or without its place (`New York, 9–13 September 2024`), or a headquarters city alone.
 _RANGE = (
     rf"\(?(?:\d{{1,2}}(?:\s+(?:de\s+)?(?:{_MONTH})(?:\s+(?:de\s+)?\d{{4}})?)?\s*(?:-|–|—|to|a|al|au|à)\s*)"
     rf"{_DATE}\)?"
@@ -98,7 +98,7 @@ _DISTRIBUTION = re.compile(
 _LANGUAGE = _alternation(LANGUAGE_NAME_CODES)
 _ORIGINAL = re.compile(rf"(?i)^original\s*:\s*(?P<langs>(?:{_LANGUAGE})(?:\s*(?:/|,|and|y|et|e)\s*(?:{_LANGUAGE})?)*)$")
 _LANGUAGE_LINE = re.compile(rf"(?i)^(?:{_LANGUAGE})(?:\s*/\s*(?:{_LANGUAGE})?)*/?$")
-# `25-04876 (E) 110225`, `GE.25-10053 (E) 300625 010725 iii`, `17-22957 (E) 220118 *1722957*`,
+# `24-13579 (E) 080424`, `GE.24-02468 (E) 150324 180324 iii`, `23-11223 (E) 041223 *2311223*`,
 # an OCR'd `80-12957 /.`
 _JOB = r"(?P<job>(?:GE\.)?\d{2}-\d{5})"
 _JOB_LINE = re.compile(
@@ -129,7 +129,7 @@ _RECORDS = re.compile(
 _MEETING = re.compile(
     rf"(?i)^\d{{1,4}}(?:st|nd|rd|th|e|ª|º|a)?\.?\s+(?:{_alternation(MEETING_WORDS)})(?:\s*\([^()]{{1,20}}\))?$"
 )  # `9479th Meeting (AM)`
-# `Agenda item 64`, `Agenda item 5 (b)`, `Item 4 of the provisional agenda*`,
+# `Agenda item 71`, `Agenda item 19 (c)`, `Item 7 of the provisional agenda*`,
 # `Tema 5 del programa`, `Point 71 b) de l'ordre du jour`, `Item 13 da agenda provisória`.
 _SUB_ITEM = r"(?:\s?(?:\([a-z]{1,4}\)|[a-z]{1,4}\)))?"
 _ITEM_NO = rf"(\d{{1,3}}{_SUB_ITEM}(?:\s*(?:,|and|y|et|e)\s*\d{{1,3}}{_SUB_ITEM})*)"
@@ -160,7 +160,7 @@ def _plain(line: str) -> str:
 
 def _symbol_line(line: str) -> str | None:
     """The own symbol when the line is the symbol alone or the symbol beside the
-    organisation, the organ or a date (`United Nations A/HRC/59/L.17`); a reissue's marks
+    organisation, the organ or a date (`United Nations A/HRC/55/L.9`); a reissue's marks
     after it (`A/79/L.1*`) are no part of it."""
     m = _SYMBOL_RE.search(line)
     if m is None or not re.search(r"\d", m.group()):
@@ -280,7 +280,7 @@ def _candidate(text: str) -> bool:
 def _body_name(text: str) -> bool:
     """A body's name on its own (`Committee on the Rights of the Child`, `Troisième
     Commission`, `CONSEJO PERMANENTE DE LA ORGANIZACIÓN ...`): a body's word at its head, only
-    name words before it, and no common noun after it (`Programme implementation and ...` is
+    name words before it, and no common noun after it (`Regional cooperation and ...` is
     a subject). A title opening with its genre (`Report of the Committee ...`) is no name."""
     words = _plain(text).split()
     if not words or len(words) > 14 or _GENRE.match(_plain(text)):
@@ -318,7 +318,7 @@ def _item_count(text: str) -> int:
 
 def _agenda_titles(paragraphs: list[str], kinds: list[str | None], after: int, blocks: list[int] | None) -> int:
     """An agenda item that ends the masthead prints its title under it, in its own layout
-    block (`Agenda item 9` / `Economic and environmental questions`): the lines after it to
+    block (`Agenda item 12` / `Social development questions`): the lines after it to
     the end of that block are its title, not the document's; an item line naming n items
     (`Points 2 et 3`) has n titles, the others each in the next block. An item alone in its
     block has no title there (`Agenda item 123`, then the document's title). The index after
@@ -380,7 +380,7 @@ def _below(
 ) -> tuple[int | None, list[int]]:
     """The title and the body names above it (`Committee on the Rights of the Child` over
     `General comment No. 26 ...`): a body's name is the title only when no other title-like
-    line follows it (`United Nations Support Mission in Libya` over the author line)."""
+    line follows it (`United Nations Assistance Mission in Somalia` over the author line)."""
     meeting = [i for i in range(after) if kinds[i] == "meeting"]
     if meeting:  # a meeting record is cited by its meeting
         return meeting[0], []
@@ -445,7 +445,7 @@ def title_index(paragraphs: list[str], blocks: list[int] | None = None) -> int |
 
 
 def title_text(paragraph: str) -> str:
-    """A resolution's subject as it is cited: without its number (`72/152. Assistance ...`
+    """A resolution's subject as it is cited: without its number (`76/137. Protection of migrants`
     is cited `Assistance ...`; a draft's `59/… Human rights ...` likewise)."""
     return _RESOLUTION_NUMBER.sub("", " ".join(paragraph.split()))
 
@@ -552,7 +552,7 @@ _FOOTER_JOB = re.compile(rf"(?m)^[ \t]*{_JOB}[ \t]*\([A-Z]\)(?:[ \t]+\d{{6}})*(?
 def _job_number(lines: list[str], raw_text: str) -> Decision | None:
     """The job number on the first page; a Word file prints it in its first-page footer, which
     the reader puts at the end, and a cover page may hide it: then the first line anywhere
-    that has its strict form, job number and language letter (`17-22957 (E) 220118`)."""
+    that has its strict form, job number and language letter (`23-11223 (E) 041223`)."""
     for line in lines + _first_page(raw_text):
         m = _JOB_LINE.match(_plain(line))
         if m:

@@ -127,7 +127,7 @@ def extract_metadata(cleaned: CleanedDocument, paragraphs: list[Paragraph]) -> M
     own = decisions.get("doc_symbol")
     cited = un_symbols(clean_text)
     if own is not None:
-        # `A/79/876-S/2025/230` is two symbols; `S/RES/2712 (2023)` and `E/ICEF/672(Part I)` cite as `S/RES/2712`
+        # `A/78/902-S/2024/417` is two symbols; `S/RES/2712 (2023)` and `E/ICEF/701(Part II)` cite as `S/RES/2712`
         bare = re.sub(r"\s*\([^)]*\)", "", str(own.value))
         parts = {part.strip().casefold() for part in bare.split("-")} | {bare.casefold(), str(own.value).casefold()}
         cited = tuple(s for s in cited if s.casefold() not in parts)
@@ -184,7 +184,7 @@ def _states(name: str) -> bool:
 
 
 def names_a_body(line: str) -> bool:
-    """An organisation's or a state's name (`United Nations`, `República Árabe de Egipto`)."""
+    """An organisation's or a state's name (`United Nations`, `República Oriental del Uruguay`)."""
     return _names_a_body(line) or _states(line)
 
 

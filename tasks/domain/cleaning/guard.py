@@ -11,7 +11,7 @@ mixing digits, like a job number, is not one) of at least three letters, not one
 repeated (`lllll`), not a roman numeral, that reads as a word of this very document: it occurs
 in the document's kept (clean) text, or it is a function word of the four corpus languages
 (tasks/domain/lexicon.py), which any line of prose is full of. Words inside web addresses,
-markup tags and document symbols (`A/INF/76/1`) are not counted: they are not prose. A rule
+markup tags and document symbols (`A/INF/78/2`) are not counted: they are not prose. A rule
 that deletes every occurrence of a rare word is seen only through the function words around
 it: the evidence is the document's own vocabulary, not a dictionary.
 
@@ -23,7 +23,7 @@ Each rule has a class (below): strict by default, so a new rule must say why it 
 words. A removed word is *excused* (no loss) for any class but strict and contents when the
 same rule removes the same words again elsewhere in the document (furniture repeats); for
 any class but strict when it stands in a phrase of two words or more that the clean text
-still holds (a masthead's `United Nations`, a contents entry's `Decisions adopted by the
+still holds (a masthead's `United Nations`, a contents entry's `Activities of the
 Committee`), or is a furniture label of the shared lexicon (`Page`, `Contents`, `Please
 recycle`). Furniture and contents rules may remove excused words only; boilerplate (similar
 documents, navigation, front matter) and table cells (moved to `tables`) are never over their
@@ -59,7 +59,7 @@ _HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])[-\u00ad\ufffe\x02][ \t]*[\n\f](?:[ \t
 _SOFT_HYPHEN = re.compile(r"[\u00ad\ufffe\x02]")
 _ADDRESS = re.compile(r"(?:https?://|ftp://|www\.)\S+|(?<!\S)[^\s@]+@\S+", re.I)
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>")
-# A document symbol (`A/INF/76/1`, `E/2025/68/Corr.1`): its letters are series, not words.
+# A document symbol (`A/INF/78/2`, `E/2023/41/Corr.1`): its letters are series, not words.
 _SYMBOL = re.compile(r"(?<![\w.()/-])[\w.()-]*\w/[\w./()-]*")
 _ROMAN = re.compile(r"m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 # What may stand between two words of one phrase: blanks, a hyphen, an apostrophe. A line

@@ -41,7 +41,7 @@ def heading_label(text: str) -> str:
     return " ".join(text.split()).rstrip(":.").strip()
 
 
-# `72/152. Assistance to refugees`: a resolution's number before its subject.
+# `76/137. Protection of migrants`: a resolution's number before its subject.
 _RESOLUTION_NUMBER = re.compile(r"^\d{1,4}/\d{1,4}\.\s+(?=\S)")
 
 

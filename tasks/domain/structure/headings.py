@@ -56,7 +56,7 @@ _ALL_MONTHS = (
 )
 # A month next to a day or a year (`August 2017`, `4 de julio`); a bare `May` or `March` is a word.
 MONTH_WORD = re.compile(r"\b(?:\d{1,2}\.?\s+(?:de\s+)?" + _MONTHS + r"\b|" + _MONTHS + r"\.?\s+\d{1,4}\b)")
-# A date at the start of a line, before more words (`1. Februar 2022 Bundesministerin ...`).
+# A date at the start of a line, before more words (`4. März 2023 Staatssekretärin ...`).
 LEADING_DATE = re.compile(r"^\d{1,2}\.?\s+(?:de\s+)?" + _ALL_MONTHS + r"\.?,?\s+(?:de\s+)?\d{4}\b[\s,:–-]*(?=\S)")
 # `San Jose, Costa Rica September 12 13, 2017`, `Santiago, 30 and 31 August 2017`,
 # `Genève, 4-6 décembre 2017`: a place, then a date.

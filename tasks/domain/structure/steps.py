@@ -234,7 +234,7 @@ _MAX_WRAPPED_HEADING_WORDS = 28
 
 
 def _wrapped_numbered_heading(line: str, m: re.Match) -> bool:
-    """`III. Capacidades necesarias para ...` over two lines: a roman or capital-letter number,
+    """`III. Medidas adoptadas por los Estados ...` over two lines: a roman or capital-letter number,
     a capitalised body, no sentence inside and none ending it."""
     if not (m.group(2) or m.group(3)) or line.count("\n") > 2:
         return False
@@ -263,7 +263,7 @@ _MAX_ANNEX_HEADING_WORDS = 40
 
 def headings_by_part_word(state: State) -> None:
     """An annex is headed by its word: `Annex` alone on the first line of a block (its title
-    below it), or a paragraph that opens with it (`Anexo de la carta de fecha ...`), though
+    below it), or a paragraph that opens with it (`Anexo de la nota verbal de fecha ...`), though
     it names a date and runs long."""
     out: list[Para] = []
     for p in state.paras:
@@ -486,9 +486,9 @@ def classify(text: str, marked_level: int | None, alone: bool = True) -> tuple[s
 
 
 _CITIES = "|".join(sorted((re.escape(c) for c in UN_CITIES), key=len, reverse=True))
-# `United Nations • New York, 2025`: a publisher's imprint, a place and a year.
+# `United Nations • Geneva, 2023`: a publisher's imprint, a place and a year.
 _IMPRINT = re.compile(r"(?i)\b(?:" + _CITIES + r"),?\s+(?:19|20)\d\d$")
-# `E/ICEF/672 (Part I)`, `A/80/48` (OCR may misread a letter): a document symbol left as a
+# `E/ICEF/701 (Part II)`, `A/77/36` (OCR may misread a letter): a document symbol left as a
 # running header; a symbol anywhere in a line (`... (UN DESA/POP/2024/TR/NO.9)`) makes it a citation.
 _SYMBOL_LINE = re.compile(r"^[A-Z][\w'’]{0,5}/[\w.\-]+(?:/[\w.\-]+)*")
 _CITED_SYMBOL = re.compile(r"\b[A-Z][A-Za-z]{0,5}/[\w.\-]+/[\w.\-]+")
@@ -526,8 +526,8 @@ def _date_only(line: str) -> bool:
 
 
 def _clause_or_names(line: str) -> bool:
-    """A clause (`The paragraph should read`: it holds an auxiliary verb) or a row of names
-    (`Orlando Tovar Tamayo Thomas Buergenthal`: five or more capitalised words, no small word,
+    """A clause (`The text will be amended`: it holds an auxiliary verb) or a row of names
+    (`Ana Ruiz Pereda Tomás Lindqvist`: five or more capitalised words, no small word,
     no figure) is not a heading."""
     words = [w.strip(",:;()") for w in line.split()]
     if any(w.lower() in AUXILIARY_VERBS for w in words):

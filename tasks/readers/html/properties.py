@@ -49,7 +49,7 @@ def _metas(tree: lxml.html.HtmlElement) -> dict[str, list[str]]:
 
 
 def _linked_data(tree: lxml.html.HtmlElement) -> list[tuple[str, str]]:
-    """Dates a news page declares only in its JSON-LD (`"datePublished": "2022-05-03T20:51"`),
+    """Dates a news page declares only in its JSON-LD (`"datePublished": "2023-09-18T08:30"`),
     as lower-case keys; a block that is not valid JSON is skipped."""
     found = []
     for script in tree.iter("script"):

@@ -258,7 +258,7 @@ class _SignNote:
 
 def _sign_note_above(lines: Sequence[Line], top: int, body: float, chars: _Chars) -> _SignNote | None:
     """A one-line `*` note printed just above the numbered notes, in body type or smaller
-    (`* State not a member of the Human Rights Council.`)."""
+    (`* Observer State of the Committee.`)."""
     above = top - 1
     if above < 0 or lines[above].geometry is None or lines[top].geometry is None:
         return None

@@ -34,7 +34,7 @@ _NUMBER_TOKEN = re.compile(r"(?:^|(?<=\s))[|·•\-–]?\s*\d{1,4}\s*[|·•\-�
 
 def _shape(line: str) -> str:
     """The line's words in any order: facing pages print the same header flush left and
-    flush right (`16/04/2025 A/79/PV.64`, `A/79/PV.64 16/04/2025`), which pdfium reads in
+    flush right (`12/03/2024 A/78/PV.51`, `A/78/PV.51 12/03/2024`), which pdfium reads in
     opposite orders."""
     folded = line.lower().split()
     if _NUMBERED_TEMPLATE.search(line):

@@ -18,7 +18,7 @@ from tasks.domain.cleaning.engine import Edit, non_overlapping
 # The fences: `---` (YAML; Pandoc may close it with `...`) or `+++` (TOML, Hugo).
 _FENCE = re.compile(r"\A(?:[ \t]*\n)*(---|\+\+\+)[ \t]*\n")
 _CLOSING_FENCE = {"---": re.compile(r"(?:---|\.\.\.)[ \t]*$"), "+++": re.compile(r"\+\+\+[ \t]*$")}
-# A key is one identifier (`post_date`, `qode_animate-page-title`), never a phrase.
+# A key is one identifier (`post_date`, `theme_layout-header-style`), never a phrase.
 _KEY = {
     "---": re.compile(r"(['\"]?)[A-Za-z_][\w.-]*\1:(?:[ \t]|$)"),
     "+++": re.compile(r"(['\"]?)[A-Za-z_][\w.-]*\1[ \t]*="),
@@ -109,7 +109,7 @@ _ELEMENTS = _VOID | _BLOCK | _INLINE
 _BARE = frozenset({"br", "hr", "wbr"})
 # A quoted value holds no `<` or `>`: a stray quote cannot carry a tag across the text.
 _ATTRIBUTE = r"""[^\s"'<>/=]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+))?"""
-# A tag of a known element, not doubled (`<<ODS JOB NO>>` is someone else's).
+# A tag of a known element, not doubled (`<<JOB NUMBER>>` is someone else's).
 _TAG = re.compile(rf"(?<!<)<(/)?([A-Za-z][A-Za-z0-9]*)((?:\s+{_ATTRIBUTE})*)\s*(/)?>(?!>)")
 # Elements whose content is not text, and comments (up to a page long): they go whole.
 _WHOLE = re.compile(r"<!--(?:(?!-->).){0,3000}-->|<!DOCTYPE[^<>]*>|<(script|style)\b[^<>]*>.*?</\1\s*>", re.S | re.I)

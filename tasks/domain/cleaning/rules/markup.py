@@ -17,7 +17,7 @@ def drop_word_bookmarks(text: str) -> Iterator[Edit]:
 
 
 # `## ` at a line start: one to six '#' and a space. Converters also write `####Title` with no
-# space (legislation exports, CMS pages: `###Referencias`): two to six '#' glued to
+# space (legislation exports, CMS pages: `###Bibliografía`): two to six '#' glued to
 # a letter or a bold mark are a heading mark too. One '#' glued to a word is a hashtag, and a
 # digit after the marks (`##1`) is a number, not a heading. Marks written twice (`## ###Title`)
 # go together, so a second run finds none.

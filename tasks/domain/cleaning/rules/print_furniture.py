@@ -1,11 +1,11 @@
-"""What the print shop adds to a UN document's pages: the job number (`25-04876 (E) 160425`,
-`GE.25-10614 (E)`), its barcode (`*2504876*`), the recycling notice, and the page-foot lines
-that pair the job number with a page counter (`2/15 25-04876`, `GE.25-10053 17`).
+"""What the print shop adds to a UN document's pages: the job number (`24-13579 (E) 080424`,
+`GE.24-02468 (E)`), its barcode (`*2413579*`), the recycling notice, and the page-foot lines
+that pair the job number with a page counter (`2/15 24-13579`, `GE.24-02468 17`).
 
 These lines say what they are by their form alone, so one occurrence is enough, in any format
 (a Word file's first-page footer, a PDF page, a text dump). A bare job number or counter line
 goes only when the document's own job number, printed with its language letter or as a
-barcode, is the one it repeats: `25-04876` alone is otherwise left as it is."""
+barcode, is the one it repeats: `24-13579` alone is otherwise left as it is."""
 
 from __future__ import annotations
 

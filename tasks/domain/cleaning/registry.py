@@ -68,7 +68,7 @@ RULES: tuple[Rule, ...] = (
     Rule("drop_page_number_lines", 5, pages.drop_page_number_lines, PAGED),
     Rule("drop_running_headers_and_footers", 4, furniture.drop_running_headers_and_footers),
     Rule("join_words_broken_by_hyphenation", 3, words.join_words_broken_by_hyphenation),
-    Rule("join_sentences_cut_by_page_breaks", 6, pages.join_sentences_cut_by_page_breaks),
+    Rule("join_sentences_cut_by_page_breaks", 7, pages.join_sentences_cut_by_page_breaks),
     Rule("unwrap_layout_lines", 1, layout.unwrap_layout_lines, frozenset({"pdf"})),
     Rule("tidy_whitespace", 2, characters.tidy_whitespace),
 )

@@ -176,8 +176,9 @@ _MIN_FULL_LINES = 3
 
 
 def _paragraphs_running_on(text: str) -> Iterator[Edit]:
+    breaks = _page_breaks(text)
     for m in _PAGE_GAP.finditer(text):
-        block = text[text.rfind("\n\n", 0, m.start(1)) + 2 : m.start(1)].split("\n")
+        block = text[_block_start(text, m.start(1), breaks) : m.start(1)].split("\n")
         after = text[m.end(1) : m.end(1) + 40]
         if _OPENS_PARAGRAPH.match(after) or _LIST_OR_HEADING_LINE.match(block[-1]):
             continue
@@ -196,7 +197,7 @@ def _paragraphs_running_on(text: str) -> Iterator[Edit]:
 
 
 def _cut_sentences(text: str) -> Iterator[Edit]:
-    breaks = [m.start() for m in re.finditer("\f", text)]
+    breaks = _page_breaks(text)
     for m in _CUT_SENTENCE.finditer(text):
         before_line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
         after = text[m.end() : m.end() + 1]
@@ -208,7 +209,23 @@ def _cut_sentences(text: str) -> Iterator[Edit]:
         ):
             continue  # a bare number the page rules left: unsure whether the page ended there
         # the block's words, not its last line's: unwrapped layout lines must not change it
-        page_break = breaks[bisect_left(breaks, m.start()) - 1] if breaks and breaks[0] < m.start() else -1
-        block = text[max(text.rfind("\n\n", 0, m.start()), page_break) + 1 : m.start()]
+        block = text[_block_start(text, m.start(), breaks) : m.start()]
         if after.islower() or (last_word in _OPEN_ENDINGS and len(block.split()) > 3):
             yield Edit(m.start(1), m.end(1), "page_break", " ")
+
+
+def _page_breaks(text: str) -> list[int]:
+    return [m.start() for m in re.finditer("\f", text)]
+
+
+_BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
+
+
+def _block_start(text: str, pos: int, breaks: list[int]) -> int:
+    """Where the block of lines that ends at `pos` starts: its first line after the last blank
+    line or page break before `pos` (the text's start if there is none), never on an earlier
+    page. `breaks` are the text's page breaks, in order: found by bisection, not a search back."""
+    i = bisect_left(breaks, pos)
+    blank = text.rfind("\n\n", 0, pos)
+    start = max(blank + 2 if blank >= 0 else 0, breaks[i - 1] + 1 if i else 0)
+    return _BLANK_LINES.match(text, start, pos).end()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Callable
 
@@ -29,3 +30,12 @@ def char_indexer(textpage: pdfium.PdfTextPage, text: str) -> Callable[[int], int
         return i if i >= 0 and get_unicode(tp, i) == ord(text[offset]) else -1
 
     return index
+
+
+def printed_size(tp: pdfium_c.FPDF_TEXTPAGE, i: int, matrix: pdfium_c.FS_MATRIX) -> float | None:
+    """The printed size of character i, to half a point: its font size times the scale of its
+    text object's matrix (which is left in `matrix`); None when pdfium gives no matrix."""
+    if not pdfium_c.FPDFText_GetMatrix(tp, i, matrix):
+        return None
+    m = matrix
+    return round(pdfium_c.FPDFText_GetFontSize(tp, i) * math.sqrt(abs(m.a * m.d - m.b * m.c)) * 2) / 2

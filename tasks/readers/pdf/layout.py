@@ -28,7 +28,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from tasks.readers.pdf.budget import Budget
-from tasks.readers.pdf.chars import MIN_PITCH, VISIBLE, char_indexer
+from tasks.readers.pdf.chars import MIN_PITCH, VISIBLE, char_indexer, printed_size
 from tasks.readers.pdf.notes import PageNotes, find_notes
 
 # pdfium replaces a hyphen at a line end, and the line break after it, by U+FFFE (some builds
@@ -135,8 +135,9 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> Page:
         textpage = page.get_textpage()
         try:
             text = textpage.get_text_range()
-            lines = _Sampler(textpage, text).lines()
-            notes = find_notes(textpage, text, lines)
+            sampler = _Sampler(textpage, text)
+            lines = sampler.lines()
+            notes = find_notes(textpage, lines, sampler.index)
         finally:
             textpage.close()
         blank = not text.strip()
@@ -180,13 +181,10 @@ class _Sampler:
         i = self.index(start + first.start())
         if i < 0:
             return None
-        m = self.matrix
-        if not pdfium_c.FPDFText_GetMatrix(self.tp, i, m):
-            return None
         # The matrix of the character's text object: its scale times the font size is the printed
         # size, its origin (e, f) lies on the line's baseline, its first column is the text's direction.
-        size = round(pdfium_c.FPDFText_GetFontSize(self.tp, i) * math.sqrt(abs(m.a * m.d - m.b * m.c)) * 2) / 2
-        norm = math.hypot(m.a, m.b)
+        size, m = printed_size(self.tp, i, self.matrix), self.matrix
+        norm = math.hypot(m.a, m.b) if size else 0.0
         if not size or not norm:
             return None
         return Geometry(m.e, m.f, -m.b / norm, m.a / norm, size, i, None, None)
@@ -208,10 +206,7 @@ class _Sampler:
         return placed._replace(uniform=uniform, bold=bold)
 
     def _size(self, i: int) -> float:
-        m = self.matrix
-        if not pdfium_c.FPDFText_GetMatrix(self.tp, i, m):
-            return 0.0
-        return round(pdfium_c.FPDFText_GetFontSize(self.tp, i) * math.sqrt(abs(m.a * m.d - m.b * m.c)) * 2) / 2
+        return printed_size(self.tp, i, self.matrix) or 0.0
 
     def _bold(self, i: int) -> bool:
         if i < 0:

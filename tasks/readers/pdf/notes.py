@@ -21,16 +21,15 @@ prints: a page without notes costs one pass over its lines' sizes, already read.
 from __future__ import annotations
 
 import ctypes
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from tasks.readers.pdf.chars import MIN_PITCH, VISIBLE, char_indexer
+from tasks.readers.pdf.chars import MIN_PITCH, VISIBLE, printed_size
 
 if TYPE_CHECKING:  # the page's lines come from `layout`, which calls this module
     from tasks.readers.pdf.layout import Geometry, Line
@@ -97,12 +96,14 @@ class PageNotes:
         return i in self.markers and not self.body_line(i, content)[1].strip()
 
 
-def find_notes(textpage: pdfium.PdfTextPage, text: str, lines: Sequence[Line]) -> PageNotes | None:
-    """The page's note block and the markers that refer to its notes, or None without notes."""
+def find_notes(textpage: pdfium.PdfTextPage, lines: Sequence[Line], index: Callable[[int], int]) -> PageNotes | None:
+    """The page's note block and the markers that refer to its notes, or None without notes.
+    `index` maps an offset in the page text to pdfium's character index (`chars.char_indexer`,
+    the one the page's lines were read with)."""
     body = _body_size(lines)
     if body is None or not any(_may_open_note(line, body) for line in lines):
         return None
-    chars = _Chars(textpage, text)
+    chars = _Chars(textpage, index)
     found = _note_block(lines, body, chars)
     if found is None:
         return None
@@ -127,17 +128,14 @@ def _may_open_note(line: Line, body: float) -> bool:
 class _Chars:
     """Size and origin of single characters of the page text, by offset."""
 
-    def __init__(self, textpage: pdfium.PdfTextPage, text: str):
-        self.tp, self.index = textpage.raw, char_indexer(textpage, text)
+    def __init__(self, textpage: pdfium.PdfTextPage, index: Callable[[int], int]):
+        self.tp, self.index = textpage.raw, index
         self.matrix = pdfium_c.FS_MATRIX()
         self.x, self.y = ctypes.c_double(), ctypes.c_double()
 
     def size(self, offset: int) -> float | None:
         i = self.index(offset)
-        m = self.matrix
-        if i < 0 or not pdfium_c.FPDFText_GetMatrix(self.tp, i, m):
-            return None
-        return round(pdfium_c.FPDFText_GetFontSize(self.tp, i) * math.sqrt(abs(m.a * m.d - m.b * m.c)) * 2) / 2
+        return None if i < 0 else printed_size(self.tp, i, self.matrix)
 
     def origin(self, offset: int) -> tuple[float, float] | None:
         i = self.index(offset)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from tasks.domain.cleaning.engine import Edit
-from tasks.domain.cleaning.rules.lines import Line, end_with_blank_lines, lines, stands_alone
+from tasks.domain.cleaning.rules.lines import Line, line_runs, lines, run_end
 from tasks.domain.lexicon import CONTENTS_COLUMNS, CONTENTS_TITLES
 
 _PAGE = r"(?P<page>(?:[A-Z]{1,2}[-–.])?\d{1,4}|[ivxlc]{1,7})"
@@ -245,16 +245,8 @@ class _Scanner:
 def _block_edits(text: str, taken: list[Line]) -> Iterator[Edit]:
     """One removal per run of list lines (blank lines inside a run go with it, and the blank
     lines after a run that stood as a paragraph of its own); a page break is never removed."""
-    runs: list[list[Line]] = []
-    for line in taken:
-        if runs and not text[runs[-1][-1].end : line.start].strip():
-            runs[-1].append(line)
-        else:
-            runs.append([line])
-    for run in runs:
-        first, last = run[0], run[-1]
-        stood_alone = stands_alone(text, first.start)
-        end = end_with_blank_lines(text, last.end) if stood_alone else min(last.end + 1, len(text))
+    for run in line_runs(text, taken):
+        first, end = run[0], run_end(text, run)
         start = first.start
         for page_break in [m.start() for m in re.finditer("\f", text[start:end])]:
             if start < first.start + page_break:

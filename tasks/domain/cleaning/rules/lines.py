@@ -69,17 +69,24 @@ def line_edits(text: str, doomed: list[Line], kind: str) -> list[Edit]:
     lines between them) form a run; the blank lines after a run go too when the run stood as a
     paragraph of its own, so the paragraphs around it stay exactly one blank line apart."""
     edits: list[Edit] = []
-    for run in _runs(text, sorted(doomed, key=lambda line: line.start)):
+    for run in line_runs(text, sorted(doomed, key=lambda line: line.start)):
         for line, following in zip(run, run[1:]):
             edits.append(Edit(line.start, following.start, kind))
-        last = run[-1]
-        stood_alone = stands_alone(text, run[0].start)
-        end = end_with_blank_lines(text, last.end) if stood_alone else min(last.end + 1, len(text))
-        edits.append(Edit(last.start, end, kind))
+        edits.append(Edit(run[-1].start, run_end(text, run), kind))
     return edits
 
 
-def _runs(text: str, doomed: list[Line]) -> list[list[Line]]:
+def run_end(text: str, run: list[Line]) -> int:
+    """Where the removal of a run of lines ends: after its last line's newline, and after the
+    blank lines that follow when the run stood as a paragraph of its own."""
+    last = run[-1]
+    if stands_alone(text, run[0].start):
+        return end_with_blank_lines(text, last.end)
+    return min(last.end + 1, len(text))
+
+
+def line_runs(text: str, doomed: list[Line]) -> list[list[Line]]:
+    """The lines (in text order) grouped in runs: lines with only blank space between them."""
     runs: list[list[Line]] = []
     for line in doomed:
         if runs and not text[runs[-1][-1].end : line.start].strip():

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tasks.domain.cleaning.engine import clean_to_raw
+from tasks.domain.cleaning.engine import clean_to_raw, raw_to_clean
+from tasks.domain.footnotes import document_footnotes
 from tasks.domain.front_matter import front_matter_title
 from tasks.domain.language import CORPUS_LANGUAGES, label_document
 from tasks.domain.lexicon import FILE_AUTHOR_PLACEHOLDERS
@@ -17,7 +18,8 @@ from tasks.domain.structure import structure
 
 
 def structure_document(cleaned: CleanedDocument) -> StructuredDocument:
-    title, sections, paragraphs = structure(cleaned)
+    footnotes = document_footnotes(cleaned, raw_to_clean(cleaned.removals))  # for structure and the rows
+    title, sections, paragraphs = structure(cleaned, footnotes)
     if PAGE_SEPARATOR in cleaned.raw.raw_text:
         sections, paragraphs = _with_pages(cleaned, sections, paragraphs)
     properties = cleaned.raw.properties
@@ -26,7 +28,12 @@ def structure_document(cleaned: CleanedDocument) -> StructuredDocument:
     if chosen is not None:
         metadata = replace(metadata, decisions=(chosen, *metadata.decisions))
     return StructuredDocument(
-        cleaned, chosen.value if chosen else None, tuple(sections), tuple(paragraphs), metadata=metadata
+        cleaned,
+        chosen.value if chosen else None,
+        tuple(sections),
+        tuple(paragraphs),
+        metadata=metadata,
+        footnotes=tuple(footnotes),
     )
 
 
@@ -80,13 +87,13 @@ _ACCOUNT_NAME = re.compile(r"[_@\\]|\d|^[a-z]+\.[a-z]+$")
 def _with_pages(cleaned: CleanedDocument, sections: list[Section], paragraphs: list[Paragraph]):
     to_raw, page_of = clean_to_raw(cleaned.removals), page_locator(cleaned.raw.raw_text)
 
-    def span_pages(start: int, end: int) -> tuple[int | None, int | None]:
-        return page_of(to_raw(start)), page_of(to_raw(max(start, end - 1)))
+    def page(offset: int) -> int | None:
+        return page_of(to_raw(offset))
 
-    paragraphs = [replace(p, page=span_pages(p.char_start, p.char_end)[0]) for p in paragraphs]
+    # a paragraph's page is where it starts; a section's last page holds its last character
+    paragraphs = [replace(p, page=page(p.char_start)) for p in paragraphs]
     sections = [
-        replace(s, page_start=span_pages(s.char_start, s.char_end)[0], page_end=span_pages(s.char_start, s.char_end)[1])
-        for s in sections
+        replace(s, page_start=page(s.char_start), page_end=page(max(s.char_start, s.char_end - 1))) for s in sections
     ]
     return sections, paragraphs
 

@@ -65,10 +65,13 @@ _ONE_SYMBOL = rf"[A-Z]{{1,8}}(?:\.\d+)?(?:/{_PART})+"
 _SYMBOL = rf"(?<![\w/])(?:{_ONE_SYMBOL})(?:-(?:{_ONE_SYMBOL}))?(?:\s?\([^()\n]{{1,30}}\))?(?![\w/])"
 _SYMBOL_RE = re.compile(_SYMBOL)
 _MONTH = _alternation(MONTH_NUMBERS)
-_DAY = r"\d{1,2}(?:st|nd|rd|th|er|º|°)?"
-_DATE = rf"(?:{_DAY}\s+(?:de\s+)?(?:{_MONTH})\.?\s+(?:de\s+)?\d{{4}}|(?:{_MONTH})\.?\s+\d{{1,2}},?\s+\d{{4}})"
-_DAY_FIRST = re.compile(rf"(?i)(\d{{1,2}})(?:st|nd|rd|th|er|º|°)?\s+(?:de\s+)?({_MONTH})\.?\s+(?:de\s+)?(\d{{4}})")
-_MONTH_FIRST = re.compile(rf"(?i)({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})")
+# A masthead's date, day first (`2 July 2025`, `3 de marzo de 2024`) or month first (`July 2,
+# 2025`), written once: `_DATE` recognises it inside the line patterns, `_to_date` reads its parts.
+_DAY_FIRST_FORM = rf"(\d{{1,2}})(?:st|nd|rd|th|er|º|°)?\s+(?:de\s+)?({_MONTH})\.?\s+(?:de\s+)?(\d{{4}})"
+_MONTH_FIRST_FORM = rf"({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})"
+_DATE = rf"(?:{_DAY_FIRST_FORM}|{_MONTH_FIRST_FORM})"
+_DAY_FIRST = re.compile(rf"(?i){_DAY_FIRST_FORM}")
+_MONTH_FIRST = re.compile(rf"(?i){_MONTH_FIRST_FORM}")
 _WEEKDAY = _alternation(WEEKDAYS)
 _TIME = (
     r"(?:,?\s*(?:at\s+|a\s+las\s+|à\s+|às\s+)?\d{1,2}(?:[.:h]\d{2})?"
@@ -146,7 +149,29 @@ _AUTHOR = re.compile(rf"(?i)^(?:{_alternation(AUTHOR_LINES)})\.?$")
 _GENRE = re.compile(rf"(?i)^(?:{_alternation(GENRE_OPENINGS)})\b")
 _NUMBERED = re.compile(r"^\(?\d{1,3}[.)]\s+\S")
 _MARKDOWN = re.compile(r"^\s*#{1,6}\s+|\[\^[^\]]*\]|\*\*")
-_RESOLUTION_NUMBER = re.compile(r"^\d{1,4}/(?:\d{1,4}|…|\.\.\.)\.?\s+(?=\S)")
+
+# Template lines told by one pattern each, tried in this order (after the organisation, symbol,
+# `Distr.` and organ lines, which need more than a pattern).
+_LINE_PATTERNS: tuple[tuple[re.Pattern, str], ...] = (
+    (_ORIGINAL, "language"),
+    (_LANGUAGE_LINE, "language"),
+    (_JOB_LINE, "job_number"),
+    (_BARCODE, "barcode"),
+    (_BARCODE_LEAD, "body"),
+    (_SESSION, "session"),
+    (_RECORDS, "session"),
+    (_MEETING, "meeting"),
+    (_AGENDA, "agenda_item"),
+    (_DATE_LINE, "date"),
+    (_DATELINE, "dateline"),
+)
+# Compiled once, not per line: what may stand beside a symbol, an organ's line, the names a
+# `Distr.` line's prefix may hold, a symbol line led by the organisation, a date in a line.
+_BESIDE_SYMBOL = re.compile(rf"(?i)(?:(?:{_ORG}|{_ORGAN})\s*)*(?:{_DATE})?")
+_ORGAN_LINE = re.compile(rf"(?i)(?:(?:{_ORGAN})\s*)+")
+_ORG_OR_ORGAN = re.compile(rf"(?i){_ORGAN}|{_ORG}")
+_LED_BY_ORG = re.compile(rf"(?i)(?:{_ORG})\b")
+_DATE_RE = re.compile(_DATE, re.I)
 
 _TEMPLATE_ONLY = frozenset({"symbol", "job_number", "barcode"})  # with `Original:`, a masthead
 _ELISION = re.compile(r"^(?:d|l|del|de)['’]", re.I)
@@ -166,13 +191,13 @@ def _symbol_line(line: str) -> str | None:
     if m is None or not re.search(r"\d", m.group()):
         return None
     rest = (line[: m.start()] + " " + re.sub(r"^\*{1,3}", "", line[m.end() :])).strip(" ,")
-    if rest and not re.fullmatch(rf"(?i)(?:(?:{_ORG}|{_ORGAN})\s*)*(?:{_DATE})?", rest):
+    if rest and not _BESIDE_SYMBOL.fullmatch(rest):
         return None
     return " ".join(m.group().split()).replace("/Res/", "/RES/")
 
 
 def _organ_line(line: str) -> bool:
-    return bool(re.fullmatch(rf"(?i)(?:(?:{_ORGAN})\s*)+", line))
+    return bool(_ORGAN_LINE.fullmatch(line))
 
 
 def _name_words(words: list[str]) -> bool:
@@ -187,7 +212,7 @@ def _distribution_match(line: str) -> re.Match | None:
     m = _DISTRIBUTION.match(line)
     if m is None:
         return None
-    prefix = re.sub(rf"(?i){_ORGAN}|{_ORG}", " ", m.group("prefix")).split()
+    prefix = _ORG_OR_ORGAN.sub(" ", m.group("prefix")).split()
     if prefix and (len(prefix) > 12 or not _name_words(prefix) or not m.group("value")):
         return None
     return m
@@ -214,24 +239,9 @@ def line_kind(text: str) -> str | None:
         return "distribution_value"  # a value alone: only under an OCR'd `Distr.` line
     if _organ_line(line):
         return "organ"
-    if _ORIGINAL.match(line) or _LANGUAGE_LINE.match(line):
-        return "language"
-    if _JOB_LINE.match(line):
-        return "job_number"
-    if _BARCODE.match(line):
-        return "barcode"
-    if _BARCODE_LEAD.match(line):
-        return "body"
-    if _SESSION.match(line) or _RECORDS.match(line):
-        return "session"
-    if _MEETING.match(line):
-        return "meeting"
-    if _AGENDA.match(line):
-        return "agenda_item"
-    if _DATE_LINE.match(line):
-        return "date"
-    if _DATELINE.match(line):
-        return "dateline"
+    for pattern, kind in _LINE_PATTERNS:
+        if pattern.match(line):
+            return kind
     if _PREAMBLE.match(line) or _BRACKETED.match(" ".join(lines)) or _DRAFT.search(" ".join(lines)):
         return "preamble"
     return None
@@ -250,7 +260,7 @@ def _is_masthead(texts: list[str], kinds: list[str | None]) -> bool:
         return True
     if "symbol" in found and "organization" in found:
         return True
-    if any(k == "symbol" and re.match(rf"(?i)(?:{_ORG})\b", _plain(t)) for t, k in zip(texts, kinds)):
+    if any(k == "symbol" and _LED_BY_ORG.match(_plain(t)) for t, k in zip(texts, kinds)):
         return True
     if found & _TEMPLATE_ONLY and any(_ORIGINAL.match(_plain(t.split("\n", 1)[0])) for t in texts):
         return True
@@ -444,12 +454,6 @@ def title_index(paragraphs: list[str], blocks: list[int] | None = None) -> int |
     return _read(paragraphs, blocks)[1]
 
 
-def title_text(paragraph: str) -> str:
-    """A resolution's subject as it is cited: without its number (`76/137. Protection of migrants`
-    is cited `Assistance ...`; a draft's `59/… Human rights ...` likewise)."""
-    return _RESOLUTION_NUMBER.sub("", " ".join(paragraph.split()))
-
-
 # --------------------------------------------------------------------------- fields
 # One small named step per field: its `name@version` is recorded with each value it reads.
 STEPS: dict[str, str] = {
@@ -586,7 +590,7 @@ def _doc_date(lines: list[str]) -> Decision | None:
     for line in lines:
         kind = line_kind(line)
         m = _distribution_match(line)
-        if kind == "date" or (m and m.group("date")) or (kind == "symbol" and re.search(_DATE, line, re.I)):
+        if kind == "date" or (m and m.group("date")) or (kind == "symbol" and _DATE_RE.search(line)):
             found = _to_date(line)
             if found is not None:
                 return Decision("doc_date", found, STEPS["doc_date"], line)

@@ -36,19 +36,18 @@ UN_SYMBOL = re.compile(
 )
 _SYMBOL_NUMBER = re.compile(r"/\d")
 
-# A body's head noun (lexicon.BODY_WORDS, also `Organisation`/`Organización` spelt either way),
-# or `international`, which makes a name a body's only with another (`_QUALIFIER_ORG_WORDS`).
+# Words that make a name international, not an organisation (`Le droit international humanitaire`).
+_QUALIFIER_ORG_WORDS = frozenset({"international", "internacional"})
+# A body's head noun (lexicon.BODY_WORDS, which spells `organization`/`organisation` both ways;
+# also `organisación`), or `international`, which makes a name a body's only with another.
+_ORG_HEADS = BODY_WORDS | _QUALIFIER_ORG_WORDS | {"organisación"}
 _ORG_WORDS = re.compile(
-    r"(?i)(?<![\w-])(?:"
-    + "|".join(sorted((re.escape(w) for w in BODY_WORDS | {"international", "internacional"}), key=len, reverse=True))
-    + r"|organi[sz]ation|organi[sz]ación)(?![\w-])"
+    r"(?i)(?<![\w-])(?:" + "|".join(sorted(map(re.escape, _ORG_HEADS), key=len, reverse=True)) + r")(?![\w-])"
 )
 _DEFINED_ACRONYM = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]*\s+)(?:[\w'’-]+\s+){0,8}[\w'’-]+)\s+\(([A-Z]{2,8})\)")
 # An acronym alone on a signature or header line names a body only from three letters on:
 # two capitals alone are a country, a language or a role code (`UK`, `EN`, `PR`).
 _ACRONYM_LINE = re.compile(r"^[A-Z]{3,8}$")
-# Words that make a name international, not an organisation (`Le droit international humanitaire`).
-_QUALIFIER_ORG_WORDS = frozenset({"international", "internacional"})
 _BEHALF = re.compile(
     r"(?i)^(?:on behalf of|en nombre de|au nom de|em nome de|representing)\s+(?:the\s+|la\s+|el\s+|le\s+|a\s+|o\s+)?"
 )

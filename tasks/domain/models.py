@@ -149,6 +149,7 @@ class StructuredDocument:
     language_confidence: float | None = None
     languages: tuple[tuple[str, float], ...] = field(default_factory=tuple)
     metadata: object = None  # a metadata.Metadata, set by structure_document
+    footnotes: tuple = ()  # footnotes.Footnote of the document, found once by structure_document
 
     @property
     def doc_id(self) -> str:

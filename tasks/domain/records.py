@@ -5,11 +5,9 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, timezone
 
-from tasks.domain.cleaning.engine import raw_to_clean
 from tasks.domain.cleaning.guard import removed_words
 from tasks.domain.cleaning.registry import CleaningConfig
 from tasks.domain.families import FINGERPRINT_VERSION, fingerprint
-from tasks.domain.footnotes import document_footnotes
 from tasks.domain.front_matter import front_matter_url
 from tasks.domain.language import LANGUAGE_VERSION
 from tasks.domain.metadata import Metadata
@@ -44,6 +42,7 @@ def pipeline_version(config: CleaningConfig = CleaningConfig()) -> str:
 def document_rows(doc: StructuredDocument, run_id: str, now: datetime, version: str) -> dict[str, list[dict]]:
     raw, cleaned = doc.cleaned.raw, doc.cleaned
     n_words = len(cleaned.clean_text.split())
+    url = source_url(cleaned)
     documents = [
         {
             "doc_id": raw.doc_id,
@@ -62,8 +61,8 @@ def document_rows(doc: StructuredDocument, run_id: str, now: datetime, version: 
             "clean_text": cleaned.clean_text,
             "encoding": raw.encoding,
             **_metadata_fields(doc.metadata),
-            "fingerprint": _fingerprint(doc),
-            "source_url": source_url(cleaned),
+            "fingerprint": _fingerprint(doc, url),
+            "source_url": url,
             "pipeline_version": version,
             "run_id": run_id,
             "ingested_at": now,
@@ -78,9 +77,7 @@ def document_rows(doc: StructuredDocument, run_id: str, now: datetime, version: 
         {"doc_id": raw.doc_id, "table_no": t.table_no, "page": t.page, "cells": [list(row) for row in t.cells]}
         for t in raw.tables
     ]
-    footnotes = [
-        {"doc_id": raw.doc_id, **_fields(f)} for f in document_footnotes(cleaned, raw_to_clean(cleaned.removals))
-    ]
+    footnotes = [{"doc_id": raw.doc_id, **_fields(f)} for f in doc.footnotes]
     return {
         "documents": documents,
         "sections": sections,
@@ -118,9 +115,9 @@ def _metadata_fields(metadata: Metadata | None) -> dict:
     }
 
 
-def _fingerprint(doc: StructuredDocument) -> str:
+def _fingerprint(doc: StructuredDocument, url: str | None) -> str:
     symbol = doc.metadata.doc_symbol if doc.metadata else None
-    return fingerprint(doc.cleaned.raw.raw_text, doc.cleaned.clean_text, symbol, source_url(doc.cleaned)).to_text()
+    return fingerprint(doc.cleaned.raw.raw_text, doc.cleaned.clean_text, symbol, url).to_text()
 
 
 def source_url(cleaned: CleanedDocument) -> str | None:

@@ -13,7 +13,7 @@ import pytest
 
 from tasks.domain.cleaning import clean_document
 from tasks.domain.document import structure_document
-from tasks.domain.masthead import masthead_fields, masthead_kinds, title_index, title_text
+from tasks.domain.masthead import masthead_fields, masthead_kinds, title_index
 from tasks.domain.models import RawDocument
 from tests.case_files import (
     assert_four_languages,
@@ -141,13 +141,6 @@ def test_a_word_masthead_in_the_raw_text_with_its_footer_at_the_end() -> None:
 def test_no_masthead_no_fields(raw: str) -> None:
     """Precision first: one template-like line, or a symbol the text cites, is no masthead."""
     assert masthead_fields(raw) == ()
-
-
-def test_title_text_drops_a_resolutions_number() -> None:
-    assert title_text("72/152. Assistance to refugees") == "Assistance to refugees"
-    assert title_text("59/… Human rights and climate change") == "Human rights and climate change"
-    assert title_text("2018/11. Strengthening of the coordination") == "Strengthening of the coordination"
-    assert title_text("2030 Agenda for Sustainable Development") == "2030 Agenda for Sustainable Development"
 
 
 def test_the_pipeline_keeps_the_own_symbol_out_of_the_cited_ones() -> None:

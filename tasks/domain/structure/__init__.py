@@ -19,19 +19,23 @@ from tasks.domain.structure.registry import STEPS
 from tasks.domain.structure.steps import classify, numbering_style, paragraph_spans
 
 
-def run_steps(cleaned: CleanedDocument, steps: tuple[Step, ...] = STEPS) -> State:
-    """The state after running `steps` in order on a cleaned document."""
-    notes = frozenset(n.char_start for n in document_footnotes(cleaned, raw_to_clean(cleaned.removals)))
-    state = State(cleaned, markup_headings(cleaned), notes)
+def run_steps(cleaned: CleanedDocument, steps: tuple[Step, ...] = STEPS, footnotes: list | None = None) -> State:
+    """The state after running `steps` in order on a cleaned document (its footnotes are found
+    here unless the caller has them)."""
+    if footnotes is None:
+        footnotes = document_footnotes(cleaned, raw_to_clean(cleaned.removals))
+    state = State(cleaned, markup_headings(cleaned), frozenset(n.char_start for n in footnotes))
     for step in steps:
         state.step = step.label
         step.fn(state)
     return state
 
 
-def structure(cleaned: CleanedDocument) -> tuple[str | None, list[Section], list[Paragraph]]:
+def structure(
+    cleaned: CleanedDocument, footnotes: list | None = None
+) -> tuple[str | None, list[Section], list[Paragraph]]:
     """Title, sections and paragraphs of a cleaned document (languages come later)."""
-    state = run_steps(cleaned)
+    state = run_steps(cleaned, footnotes=footnotes)
     title = title_text(state.text_of(state.paras[state.title])) if state.title is not None else None
     sections, paragraphs = _sections(state)
     return title, sections, paragraphs

@@ -22,7 +22,6 @@ class Para:
     alone: bool = True  # the only paragraph of its block
     kind: str | None = None  # None until a step decides
     level: int | None = None  # a heading's level
-    numbering: str | None = None  # a numbered heading's numbering style (`roman`, `arabic0`, ...)
     marked: int | None = None  # the level markup gave it (0: a bold line)
     subheading: int | None = None  # depth of a part of a recurring sub-heading
     rule: str = ""  # label of the step that decided its kind

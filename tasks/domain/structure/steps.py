@@ -224,7 +224,6 @@ def headings_by_numbering(state: State) -> None:
         line = state.text_of(p).strip()
         m = _NUMBERED_HEADING.match(line)
         if p.alone and m and (looks_like_heading(line, True) or _wrapped_numbered_heading(line, m)):
-            p.numbering = numbering_style(line)
             state.decide(p, "heading", _numbered_level(m), f"numbered {m.group().strip()}")
     _headings_above_text(state, numbered=True)
 
@@ -321,21 +320,27 @@ def _headings_above_text(state: State, numbered: bool) -> None:
     a line that introduces one (`:`) or runs on (`,`), never in a block of short lines (an
     address, a signature), never a row of names, a citation, a sentence or a contents line
     (`looks_like_heading`)."""
+    longest = _longest_lines(state)  # cutting a line out of its paragraph changes no block's longest line
     for _ in range(_STACKED_HEADINGS):  # a heading found makes the one right above it a heading's
-        if not _cut_headings_above_text(state, numbered):
+        if not _cut_headings_above_text(state, numbered, longest):
             break
 
 
 _STACKED_HEADINGS = 3
 
 
-def _cut_headings_above_text(state: State, numbered: bool) -> bool:
-    out: list[Para] = []
-    paras = state.paras
+def _longest_lines(state: State) -> dict[int, int]:
+    """The length of each block's longest line."""
     longest: dict[int, int] = {}
-    for p in paras:
+    for p in state.paras:
         width = max(len(line.strip()) for line in state.text_of(p).split("\n"))
         longest[p.block] = max(longest.get(p.block, 0), width)
+    return longest
+
+
+def _cut_headings_above_text(state: State, numbered: bool, longest: dict[int, int]) -> bool:
+    out: list[Para] = []
+    paras = state.paras
     for i, p in enumerate(paras):
         cuts = _heading_lines(state, paras, i, numbered, longest[p.block]) if p.kind is None else []
         pos = p.start
@@ -346,7 +351,6 @@ def _cut_headings_above_text(state: State, numbered: bool) -> bool:
             line = state.text_of(head)
             m = _NUMBERED_HEADING.match(line)
             if numbered and m:
-                head.numbering = numbering_style(line)
                 state.decide(head, "heading", _numbered_level(m), f"numbered {m.group().strip()}, {ABOVE_TEXT}")
             else:
                 state.decide(head, "heading", 2, f"{ABOVE_TEXT}, {_layout_evidence(line).removeprefix('alone, ')}")
@@ -762,7 +766,8 @@ def _running_text(paragraph: str) -> bool:
 def _plain_title_candidate(p: Para, paragraph: str, line: str) -> bool:
     """A paragraph no markup or number made a heading, alone in its block, short, with the
     shape of a title, not of a sentence."""
-    from_layout = p.kind == "heading" and p.marked is None and p.numbering is None and "headings_by_layout" in p.rule
+    # only the layout step's own headings: markup and numbers decide theirs in steps of their own
+    from_layout = p.kind == "heading" and "headings_by_layout" in p.rule
     if not (p.alone and (p.kind == "text" or from_layout)):
         return False
     words = line.split()

@@ -121,14 +121,22 @@ def load_extensions(con: duckdb.DuckDBPyConnection, names=("ducklake", "sqlite_s
             con.execute(f"LOAD {name}")
 
 
-def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """All contract tables in one snapshot, the first time a warehouse is opened for writing;
-    tables and columns added to the contract since a warehouse was made are added to it."""
+def catalog_columns(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    """The lake's tables and the columns of each, in one query: a warehouse made by an older
+    contract lacks what joined it since (its next write adds them; the read paths read them as
+    NULL meanwhile)."""
     columns: dict[str, set[str]] = {}
     for table, column in con.execute(
         "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = ?", [CATALOG]
     ).fetchall():
         columns.setdefault(table, set()).add(column)
+    return columns
+
+
+def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """All contract tables in one snapshot, the first time a warehouse is opened for writing;
+    tables and columns added to the contract since a warehouse was made are added to it."""
+    columns = catalog_columns(con)
     statements = [create_table_sql(CATALOG, name) for name in TABLES if name not in columns]
     statements += [
         f"ALTER TABLE {CATALOG}.{name} ADD COLUMN {column_sql(f)}"
@@ -170,21 +178,13 @@ def connect(location: WarehouseLocation, read_only: bool = False, views: bool = 
         _attach(con, location, read_only)
         if not read_only:
             _create_tables(con)
-        # A warehouse made before a table joined the contract gains it at its next write; read
-        # only, it shows the tables it has (a reprocess reads before it writes).
-        present = (
-            {
-                r[0]
-                for r in con.execute(
-                    "SELECT table_name FROM duckdb_tables() WHERE database_name = ?", [CATALOG]
-                ).fetchall()
-            }
-            if views
-            else set()
-        )
-        for name in TABLES if views else ():
-            if name in present:
-                con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM {CATALOG}.{name}")
+        if views:
+            # A warehouse made before a table joined the contract gains it at its next write; read
+            # only, it shows the tables it has (a reprocess reads before it writes).
+            present = set(catalog_columns(con)) if read_only else set(TABLES)
+            for name in TABLES:
+                if name in present:
+                    con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM {CATALOG}.{name}")
     except BaseException:
         con.close()
         raise

@@ -8,7 +8,7 @@ import duckdb
 import pyarrow as pa
 
 from warehouse.config import sql_literal
-from warehouse.connection import CATALOG, WarehouseLocation, connect, connect_sandboxed
+from warehouse.connection import CATALOG, WarehouseLocation, catalog_columns, connect, connect_sandboxed
 from warehouse.schema import TABLES
 
 
@@ -82,6 +82,11 @@ def _outside(error: duckdb.Error) -> str:
     return f"{_OUTSIDE_WORDS} ({detail.strip()})"
 
 
+def _dicts(cursor) -> list[dict]:
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+
 def run_sql(location: WarehouseLocation, query: str) -> tuple[list[str], list[tuple]]:
     """Run a user's SQL so that it can only read the warehouse: every statement is parsed first by
     DuckDB (on the locked-down connection, so even parsing reads no file) and any that is not a
@@ -148,9 +153,10 @@ def stored_documents(location: WarehouseLocation, only_outdated: str | None) -> 
     con = connect(location, read_only=True)
     try:
         where = "WHERE pipeline_version IS DISTINCT FROM ?" if only_outdated else ""
+        source_url = "source_url" if "source_url" in catalog_columns(con).get("documents", ()) else "NULL AS source_url"
         cursor = con.execute(
             "SELECT doc_id, source_path, source_format, raw_text, encoding, n_pages, ingested_at, properties, "
-            f"  {'source_url' if 'source_url' in _columns(con, 'documents') else 'NULL AS source_url'}, "
+            f"  {source_url}, "
             "  (SELECT list({'kind': a.kind, 'raw_start': a.raw_start, 'raw_end': a.raw_end} ORDER BY a.raw_start) "
             "   FROM artifacts a WHERE a.doc_id = d.doc_id AND regexp_matches(a.rule, '^[a-z]+_reader@')) AS furniture, "
             "  (SELECT list({'table_no': t.table_no, 'page': t.page, 'cells': t.cells} ORDER BY t.table_no) "
@@ -158,8 +164,7 @@ def stored_documents(location: WarehouseLocation, only_outdated: str | None) -> 
             f"FROM documents d {where} ORDER BY source_path",
             [only_outdated] if only_outdated else [],
         )
-        columns = [d[0] for d in cursor.description]
-        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+        return _dicts(cursor)
     finally:
         con.close()
 
@@ -193,18 +198,9 @@ def document_removals(location: WarehouseLocation, doc_id: str) -> tuple[dict, l
             "FROM artifacts WHERE doc_id = ? ORDER BY raw_start",
             [doc_id],
         )
-        columns = [d[0] for d in cursor.description]
-        return (
-            dict(zip(("doc_id", "source_path", "title", "raw_text", "clean_text"), doc)),
-            [dict(zip(columns, row)) for row in cursor.fetchall()],
-        )
+        return dict(zip(("doc_id", "source_path", "title", "raw_text", "clean_text"), doc)), _dicts(cursor)
     finally:
         con.close()
-
-
-def _dicts(cursor) -> list[dict]:
-    columns = [d[0] for d in cursor.description]
-    return [dict(zip(columns, row)) for row in cursor.fetchall()]
 
 
 def document_outline(location: WarehouseLocation, doc_id: str) -> tuple[dict, list[dict]]:
@@ -214,7 +210,7 @@ def document_outline(location: WarehouseLocation, doc_id: str) -> tuple[dict, li
     A warehouse made before a column existed reads it as NULL."""
     con = connect(location, read_only=True)
     try:
-        have = _columns(con, "documents")
+        have = catalog_columns(con)
         wanted = (
             "doc_id, source_path, source_format, title, language, language_confidence, languages, n_pages, "
             "n_sections, n_paragraphs, n_words, authors, organizations, places, doc_date, un_symbols, doc_symbol, "
@@ -222,21 +218,22 @@ def document_outline(location: WarehouseLocation, doc_id: str) -> tuple[dict, li
             "pipeline_version, ingested_at"
         ).split(", ")
         cursor = con.execute(
-            f"SELECT {', '.join(c if c in have else f'NULL AS {c}' for c in wanted)} FROM documents WHERE doc_id = ?",
+            f"SELECT {', '.join(c if c in have['documents'] else f'NULL AS {c}' for c in wanted)} "
+            "FROM documents WHERE doc_id = ?",
             [doc_id],
         )
         found = _dicts(cursor)
         if not found:
             raise QueryError(f"document {doc_id} is not in the warehouse")
         doc = found[0]
-        doc["family"] = _family(con, doc["family_id"], doc_id) if "families" in _tables(con) else []
-        heading_rule = "heading_rule" if "heading_rule" in _columns(con, "sections") else "NULL AS heading_rule"
+        doc["family"] = _family(con, doc["family_id"], doc_id) if "families" in have else []
+        heading_rule = "heading_rule" if "heading_rule" in have["sections"] else "NULL AS heading_rule"
         paragraph_rules = (
             "(SELECT list({'kind': kind, 'rule': rule, 'evidence': evidence, 'n': n} ORDER BY first_para) FROM ("
             "  SELECT kind, rule, any_value(evidence) AS evidence, count(*) AS n, min(para_no) AS first_para"
             "  FROM paragraphs p WHERE p.doc_id = s.doc_id AND p.section_no = s.section_no AND rule IS NOT NULL"
             "  GROUP BY kind, rule))"
-            if "rule" in _columns(con, "paragraphs")
+            if "rule" in have["paragraphs"]
             else "NULL"
         )
         cursor = con.execute(
@@ -261,20 +258,6 @@ def _family(con: duckdb.DuckDBPyConnection, family_id: str | None, doc_id: str) 
             [family_id, doc_id],
         )
     )
-
-
-def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
-    rows = con.execute(
-        "SELECT column_name FROM duckdb_columns() WHERE database_name = ? AND table_name = ?", [CATALOG, table]
-    ).fetchall()
-    return {r[0] for r in rows}
-
-
-def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
-    return {
-        r[0]
-        for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = ?", [CATALOG]).fetchall()
-    }
 
 
 def outdated_documents(location: WarehouseLocation, version: str) -> dict[str, int]:

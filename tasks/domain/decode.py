@@ -63,10 +63,31 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly:
+        return mostly
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
         return data.decode("latin-1"), "latin-1"
+
+
+# UTF-8 with a few broken bytes (a file cut and pasted together, one bad copy): when its valid
+# multi-byte characters outnumber the broken bytes this many times over, it is UTF-8, and reading
+# it all as cp1252 would garble every accented letter (`sociÃ©tÃ©`) to save the broken few.
+_UTF8_EVIDENCE = 10
+UTF8_REPLACED = "utf-8+replacement"
+_NON_ASCII_UTF8 = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with its few invalid bytes shown as U+FFFD (count them in `raw_text`); the encoding
+    is `utf-8+replacement`, one label for every such file."""
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    if broken and len(_NON_ASCII_UTF8.findall(data)) >= _UTF8_EVIDENCE * broken:
+        return text, UTF8_REPLACED
+    return None
 
 
 def _bomless_utf16(data: bytes) -> tuple[str, str] | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tasks.domain.decode import decode
+from tasks.domain.decode import DecodeError, decode
 from tasks.domain.models import RawDocument
 
 # Failures that say nothing about the document: the next run reads the file again even if it
@@ -20,5 +20,8 @@ class ReadError(ValueError):
 
 
 def read_text(source_path: str, doc_id: str, data: bytes, source_format: str) -> RawDocument:
-    text, encoding = decode(data)
+    try:
+        text, encoding = decode(data)
+    except DecodeError as error:  # the same type, its message naming the file like every reader's
+        raise ReadError(error.error_type, f"{source_path}: {error}") from error
     return RawDocument(doc_id, source_path, source_format, text, encoding)

@@ -52,3 +52,16 @@ def test_junk_is_a_typed_error_with_an_actionable_message(data, error_type):
     with pytest.raises(DecodeError) as caught:
         decode(data)
     assert caught.value.error_type == error_type and len(str(caught.value)) > 20
+
+
+def test_utf8_with_a_few_broken_bytes_stays_utf8_and_says_so():
+    good = "Société civile, migración y ação humanitária. " * 4
+    text, encoding = decode(good.encode("utf-8") + b"\xe9\xff broken " + good.encode("utf-8"))
+    assert "Société" in text and "Ã" not in text and "\ufffd broken" in text
+    assert encoding == "utf-8+replacement" and text.count("\ufffd") == 2
+
+
+def test_legacy_text_with_one_stray_utf8_character_is_still_cp1252():
+    """Must not match: one valid UTF-8 sequence is no evidence against cp1252's many accents."""
+    text, encoding = decode(("Declaración sobre migración. " * 10).encode("cp1252") + "é".encode("utf-8"))
+    assert encoding == "cp1252" and text.startswith("Declaración")

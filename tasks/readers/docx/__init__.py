@@ -42,6 +42,12 @@ def read_docx(source_path: str, doc_id: str, data: bytes) -> RawDocument:
         headers, footers = running_texts(document, "header"), running_texts(document, "footer")
         properties = read_properties(document)
     except Exception as e:  # python-docx and lxml raise many types on a damaged part
+        if "Excessive depth" in str(e):  # libxml2's limit on nesting, not damage: repairing will not help
+            raise ReadError(
+                "too_deep",
+                f"{source_path}: the Word document nests its elements (tables inside tables) deeper "
+                "than the XML parser reads (256 levels); flatten the nested tables and save it again",
+            ) from e
         raise ReadError(
             "corrupt",
             f"{source_path}: the Word document is damaged and cannot be read "

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+import lxml.html
 from lxml import etree
 
 from tasks.domain.extract import ReadError
@@ -23,6 +24,7 @@ from tasks.domain.models import RawDocument
 from tasks.readers.html.blocks import compose
 from tasks.readers.html.boilerplate import furniture_kinds, main_flags, main_lines
 from tasks.readers.html.charset import decode_page
+from tasks.readers.html.deep import MAX_DEPTH, depth, parse_flat_below
 from tasks.readers.html.properties import read_properties
 from tasks.readers.html.render import Renderer, parse
 
@@ -34,6 +36,9 @@ def read_html(source_path: str, doc_id: str, data: bytes) -> RawDocument:
     text, encoding = decode_page(source_path, data)
     text = _XML_DECLARATION_TEXT.sub("", text, count=1)
     tree = parse(source_path, text)
+    if depth(tree) > MAX_DEPTH:  # libxml2 drops what lies below 255 levels; recursion has limits
+        tree = parse_flat_below(source_path, text)
+        text = lxml.html.tostring(tree, encoding="unicode")  # what trafilatura reads, as flat
     try:
         renderer = Renderer()
         body = tree.find("body")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -30,6 +32,8 @@ _SIMILAR_LABEL = re.compile(
 _SIMILAR_NAME = re.compile(r"similar|related|see-?also|relacionad|similaires|connexes|semelhantes")
 _NAV_NAME = re.compile(r"(?<![a-z])nav|nav(?![a-z])|menu|breadcrumb")
 _FOOTER_NAME = re.compile(r"footer|copyright")
+# Up to this many pairs of lines difflib aligns the whole page (a second at worst); past it, anchors.
+_EXACT_CELLS = 1_000_000
 # Most of a block's text in links: a list of titles pointing elsewhere, not prose.
 _MOSTLY_LINKS = 0.5
 
@@ -63,11 +67,7 @@ def main_lines(source_path: str, html_text: str) -> list[str]:
 def main_flags(blocks: list[Block], main_lines: list[str]) -> list[bool] | None:
     """Which blocks are main content; None when trafilatura's text matches none of them."""
     lines = [(i, key) for i, block in enumerate(blocks) if block.kind != "table" for key in block.keys if key]
-    matched = [False] * len(lines)
-    # Aligned in order, so `Background` in a menu does not take the place of the heading.
-    matcher = SequenceMatcher(None, [key for _, key in lines], main_lines, autojunk=False)
-    for a, _b, size in matcher.get_matching_blocks():
-        matched[a : a + size] = [True] * size
+    matched = aligned([key for _, key in lines], main_lines)
     joined = " ".join(main_lines)
     for j, (_i, key) in enumerate(lines):
         matched[j] = matched[j] or (len(key) >= _MIN_QUOTED_CHARS and key in joined)
@@ -78,6 +78,63 @@ def main_flags(blocks: list[Block], main_lines: list[str]) -> list[bool] | None:
     if not any(in_main):
         return None
     return [total[i] > 0 and 2 * in_main[i] >= total[i] for i in range(len(blocks))]
+
+
+def aligned(ours: list[str], theirs: list[str]) -> list[bool]:
+    """Which of our lines trafilatura's lines match, aligned in order, so `Background` in a menu
+    does not take the place of the heading. difflib finds the longest common runs, but takes
+    time in the product of the number of times each line repeats: 10,000 equal lines took 70 s.
+    Past `_EXACT_CELLS` the lines found once on each side anchor the alignment (the longest
+    increasing run of them, as patience diff does) and each gap between anchors is aligned by
+    difflib when small, else each of their lines takes the next equal line of ours."""
+    matched = [False] * len(ours)
+    if len(ours) * len(theirs) <= _EXACT_CELLS:
+        for a, _b, size in SequenceMatcher(None, ours, theirs, autojunk=False).get_matching_blocks():
+            matched[a : a + size] = [True] * size
+        return matched
+    count_ours, count_theirs = Counter(ours), Counter(theirs)
+    where_ours = {key: a for a, key in enumerate(ours) if count_ours[key] == 1}
+    pairs = [(where_ours[key], b) for b, key in enumerate(theirs) if count_theirs[key] == 1 and key in where_ours]
+    anchors = _increasing_run(pairs)
+    positions: dict[str, list[int]] = {}
+    for a, key in enumerate(ours):
+        positions.setdefault(key, []).append(a)
+    bounds = [(-1, -1), *anchors, (len(ours), len(theirs))]
+    for (a0, b0), (a1, b1) in zip(bounds, bounds[1:]):
+        if a1 < len(ours):
+            matched[a1] = True
+        if (a1 - a0 - 1) * (b1 - b0 - 1) <= _EXACT_CELLS:
+            sub = aligned(ours[a0 + 1 : a1], theirs[b0 + 1 : b1])
+            matched[a0 + 1 : a1] = [m or s for m, s in zip(matched[a0 + 1 : a1], sub)]
+            continue
+        cursor = a0 + 1
+        for key in theirs[b0 + 1 : b1]:
+            found = positions.get(key, ())
+            k = bisect_left(found, cursor)
+            if k < len(found) and found[k] < a1:
+                matched[found[k]] = True
+                cursor = found[k] + 1
+    return matched
+
+
+def _increasing_run(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of pairs increasing on both sides (pairs come in increasing second side)."""
+    tails: list[int] = []  # tails[k]: the smallest first side ending a run of k + 1 pairs
+    ends: list[int] = []  # the pair index that ends it
+    before = [-1] * len(pairs)
+    for n, (a, _b) in enumerate(pairs):
+        k = bisect_left(tails, a)
+        before[n] = ends[k - 1] if k else -1
+        if k == len(tails):
+            tails.append(a)
+            ends.append(n)
+        else:
+            tails[k], ends[k] = a, n
+    run, n = [], ends[-1] if ends else -1
+    while n != -1:
+        run.append(pairs[n])
+        n = before[n]
+    return run[::-1]
 
 
 def _names(el: lxml.html.HtmlElement) -> str:

@@ -12,7 +12,7 @@ from tasks.domain.models import Table
 from tasks.readers.html.blocks import Block
 
 # Not shown by a browser: code, metadata, embedded media, a drop-down's hidden options.
-_UNSEEN = frozenset(
+UNSEEN = frozenset(
     {
         "script",
         "style",
@@ -37,7 +37,7 @@ _UNSEEN = frozenset(
         "frame",
     }
 )
-_BLOCKS = frozenset(
+BLOCKS = frozenset(
     {
         "address",
         "article",
@@ -89,8 +89,8 @@ _BLOCKS = frozenset(
         "ul",
     }
 )
-_BREAKING = _BLOCKS | {"br"}  # what puts a space between the words around it
-_LISTS = frozenset({"ul", "ol", "menu", "dir"})
+_BREAKING = BLOCKS | {"br"}  # what puts a space between the words around it
+LISTS = frozenset({"ul", "ol", "menu", "dir"})
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML collapses these; a no-break space stays
 _PRE_SPACE = re.compile(r"[ \t\r\f]+")  # `<pre>` keeps its line breaks
@@ -113,7 +113,7 @@ def parse(source_path: str, text: str) -> lxml.html.HtmlElement:
         ) from error
 
 
-def _hidden(el: lxml.html.HtmlElement) -> bool:
+def hidden(el: lxml.html.HtmlElement) -> bool:
     return (
         el.get("hidden") is not None
         or el.get("aria-hidden") == "true"
@@ -126,7 +126,7 @@ def visible_text(el: lxml.html.HtmlElement) -> str:
     parts: list[str] = []
 
     def walk(node: lxml.html.HtmlElement) -> None:
-        if isinstance(node.tag, str) and node.tag not in _UNSEEN and not _hidden(node):
+        if isinstance(node.tag, str) and node.tag not in UNSEEN and not hidden(node):
             parts.append(node.text or "")
             for child in node:
                 walk(child)
@@ -182,11 +182,11 @@ class Renderer:
             self._text(child.tail)
 
     def _node(self, el: lxml.html.HtmlElement) -> None:
-        if not isinstance(el.tag, str) or el.tag in _UNSEEN or _hidden(el):
+        if not isinstance(el.tag, str) or el.tag in UNSEEN or hidden(el):
             return  # comments and processing instructions too; their tail is still text
         if el.tag == "br":
             self._buffer.append("\n")
-        elif el.tag in _BLOCKS:
+        elif el.tag in BLOCKS:
             self._block(el)
         else:
             self._inline(el)
@@ -209,14 +209,14 @@ class Renderer:
             self._flush()
             self._table(el)
             return
-        if mode in ("item", "heading") and el.tag not in _LISTS and el.tag != "li":
+        if mode in ("item", "heading") and el.tag not in LISTS and el.tag != "li":
             # a paragraph inside a list item or a heading is part of it, on its own line
             self._buffer.append("\n")
             self._contents(el)
             self._buffer.append("\n")
             return
         self._flush()
-        outermost_list = el.tag in _LISTS and self._list_root is None
+        outermost_list = el.tag in LISTS and self._list_root is None
         if outermost_list:
             self._list_root = el
         self._open.append((el, "heading" if el.tag in _HEADINGS else "item" if el.tag == "li" else "paragraph"))

@@ -12,12 +12,16 @@ from typing import Optional
 # Set before Prefect is imported: there is no internet, and the CLI prints its own summary.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
+# The temporary Prefect server an ingest starts takes ~20 s on a busy machine: Prefect's 20 s default is too tight.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
 from flows import report
+from flows.system_errors import ServerStartError, no_access_line, system_error_line
+from tasks.domain.budget import DEFAULT_MEMORY_BUDGET_MB, DEFAULT_TIME_BUDGET_S
 from tasks.domain.cleaning.guard import removed_words_of
 from tasks.domain.models import Removal
 from warehouse.config import ConfigError
@@ -43,15 +47,49 @@ WarehouseOption = typer.Option(
 )
 
 
+# The budgets of one document, across its stages (read, clean, structure, language): over them it
+# fails typed (`time_budget`, `memory_budget`) and the run goes on.
+TimeBudgetOption = typer.Option(
+    DEFAULT_TIME_BUDGET_S, min=1.0, help="Seconds one document may take across all its stages before it fails."
+)
+MemoryBudgetOption = typer.Option(
+    DEFAULT_MEMORY_BUDGET_MB, min=64, help="Megabytes of memory one document may take before it fails."
+)
+
+
 @contextmanager
 def user_errors():
     """A missing or unreachable warehouse, a bad warehouse setting, a missing document or bad
-    SQL: one red line and exit status 1."""
+    SQL, a full disk, a folder this user may not read or write, a Prefect server that did not
+    start: one red line saying what to do, and exit status 1."""
     try:
         yield
     except (QueryError, FileNotFoundError, ConfigError) as error:
         console.print(f"[red]error:[/red] {escape(str(error))}")
         raise typer.Exit(1)
+    except Exception as error:
+        line = str(error) if isinstance(error, ServerStartError) else system_error_line(error)
+        if line is None:
+            raise
+        console.print(f"[red]error:[/red] {escape(line)}", soft_wrap=True)
+        raise typer.Exit(1)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from tasks.domain.records import PACKAGE_VERSION, pipeline_version
+
+        typer.echo(f"consultations {PACKAGE_VERSION} (pipeline {pipeline_version()})")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="Print the version and the pipeline version."
+    ),
+) -> None:
+    """Consultation documents in, a clean queryable corpus out."""
 
 
 def reachable(warehouse: Optional[Path]):
@@ -71,10 +109,11 @@ class Format(str, Enum):
 
 @app.command()
 def ingest(
-    inbox: Path = typer.Argument(Path("seeds"), help="Folder to ingest, recursively."),
+    inbox: Path = typer.Argument(Path("seeds"), help="Folder to ingest, recursively.", readable=False),
     warehouse: Optional[Path] = WarehouseOption,
     batch_size: int = typer.Option(250, help="Documents per task run."),
-    time_budget: float = typer.Option(300.0, help="Seconds one document may take to read before it fails."),
+    time_budget: float = TimeBudgetOption,
+    memory_budget: int = MemoryBudgetOption,
     runner: str = typer.Option(
         "processes",
         help="processes (every core of this machine), dask (a local "
@@ -85,18 +124,28 @@ def ingest(
     """Ingest new and changed documents from INBOX and print what landed."""
     if not inbox.is_dir():
         raise typer.BadParameter(f"{inbox} is not a folder", param_hint="INBOX")
+    if not os.access(inbox, os.R_OK | os.X_OK):  # said here in one line, not in click's usage box
+        console.print(f"[red]error:[/red] {escape(no_access_line(inbox))}", soft_wrap=True)
+        raise typer.Exit(1)
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
     from flows.ingest import ingest as ingest_flow  # imports Prefect: keep `sql` fast
-    from flows.terminal import showing_progress
+    from flows.signals import stoppable
 
-    with user_errors(), showing_progress():
+    with user_errors():
         location = reachable(warehouse)
-        result = ingest_flow(
-            str(inbox), str(warehouse) if warehouse else None, batch_size, time_budget_s=time_budget, runner=runner
-        )
+        with stoppable(ingest_flow, verbose) as run_flow:
+            result = run_flow(
+                str(inbox),
+                str(warehouse) if warehouse else None,
+                batch_size,
+                time_budget_s=time_budget,
+                memory_budget_mb=memory_budget,
+                runner=runner,
+            )
     console.print(
         f"run {result.run_id}: {result.n_seen} files seen, {result.n_new} new, "
         f"{result.n_changed} changed, {result.n_unchanged} unchanged, {result.n_failed} failed"
+        + (f", {result.n_removed} removed from the inbox" if result.n_removed else "")
     )
     if result.doc_ids:
         rows = landed_documents(location, result.doc_ids)
@@ -105,6 +154,7 @@ def ingest(
         console.print("Nothing new to land: every file is unchanged since the last run.")
     for f in result.failures:
         console.print(f"[red]failed[/red] {escape(f'{f.source_path} at {f.stage}: {f.error_type}: {f.error_message}')}")
+    _still_failing(location, {f.source_path for f in result.failures})
     stale = report.stale_line(outdated_documents(location, result.pipeline_version))
     if stale:
         console.print(stale, highlight=False)
@@ -210,16 +260,24 @@ def reprocess(
     all_documents: bool = typer.Option(
         False, "--all", help="Rebuild every document, not only those made by an older pipeline version."
     ),
+    time_budget: float = TimeBudgetOption,
+    memory_budget: int = MemoryBudgetOption,
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect's run logs."),
 ):
-    """Rebuild sections, paragraphs, artifacts and labels from stored raw text, in one commit."""
+    """Rebuild sections, paragraphs, artifacts and labels from stored raw text, batch by batch."""
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
     from flows.reprocess import reprocess as reprocess_flow
-    from flows.terminal import showing_progress
+    from flows.signals import stoppable
 
-    with user_errors(), showing_progress():
+    with user_errors():
         reachable(warehouse)
-        result = reprocess_flow(str(warehouse) if warehouse else None, all_documents)
+        with stoppable(reprocess_flow, verbose) as run_flow:
+            result = run_flow(
+                str(warehouse) if warehouse else None,
+                all_documents,
+                time_budget_s=time_budget,
+                memory_budget_mb=memory_budget,
+            )
     console.print(
         f"run {result.run_id}: rebuilt {result.n_rebuilt} of {result.n_examined} documents "
         f"with pipeline {result.pipeline_version}; {len(result.failures)} failed"
@@ -252,6 +310,61 @@ def serve(
     except LocalPrefectError as error:
         console.print(f"[red]error:[/red] {escape(str(error))}")
         raise typer.Exit(1)
+
+
+def _still_failing(location, this_run: set[str]) -> None:
+    """Files that failed in earlier runs and still fail (unchanged since): one line, so a run that
+    read nothing new does not look clean while they stand."""
+    from warehouse.queries import failing_sources
+
+    older = [row["source_path"] for row in failing_sources(location) if row["source_path"] not in this_run]
+    if older:
+        shown = ", ".join(older[:5]) + (f" and {len(older) - 5} more" if len(older) > 5 else "")
+        console.print(f"[yellow]still failing[/yellow] from earlier runs: {escape(shown)} (see `consultations status`)")
+
+
+@app.command()
+def status(warehouse: Optional[Path] = WarehouseOption):
+    """One screen: the warehouse, its documents and languages, the last runs, the files still
+    failing, documents made by an older pipeline, and whether a Prefect server is running."""
+    from flows.status import prefect_server_line, status_lines
+    from tasks.domain.records import pipeline_version
+    from warehouse.queries import warehouse_status
+
+    version = pipeline_version()
+    with user_errors():
+        location = resolve_location(warehouse)
+        found = warehouse_status(location, version)
+    for line in status_lines(location, found, version, prefect_server_line()):
+        console.print(line, highlight=False, markup=False)
+
+
+@app.command()
+def maintain(
+    warehouse: Optional[Path] = WarehouseOption,
+    older_than: str = typer.Option(
+        "30d", "--older-than", help="Keep snapshots (time travel) this far back: 30d, 12h, 2w, 0 for none."
+    ),
+):
+    """Merge the small files runs leave, expire snapshots older than --older-than and delete the
+    files no snapshot needs. Every current row stays; waits for a running ingest to finish."""
+    import duckdb
+
+    from warehouse.config import parse_age
+    from warehouse.maintenance import maintain_warehouse
+
+    with user_errors():
+        age = parse_age(older_than)
+        location = resolve_location(warehouse)
+        try:
+            done = maintain_warehouse(
+                location, age, on_wait=lambda who: console.print(f"waiting for {escape(who)} to finish …")
+            )
+        except (duckdb.Error, PermissionError, IsADirectoryError, NotADirectoryError) as error:
+            first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            raise QueryError(f"maintenance of {location.label()} stopped: {first}") from None
+    for line in done.lines():
+        console.print(line, highlight=False)
 
 
 def main() -> None:

@@ -1,11 +1,11 @@
 """Where a run's batches are processed: the `runner` parameter of the ingest and reprocess flows.
 
 - "processes" (the default): batches one after another in the flow's process, one task run per
-  stage per batch; each stage task spreads its batch over a pool of processes, one per core
-  (tasks/parallel.py).
+  stage per batch; each stage task hands its batch's documents to a pool of supervised worker
+  processes, one per core, each document under its time and memory budget (tasks/parallel.py).
 - "dask": a temporary local Dask cluster of single-threaded worker processes, one per core
   (CONSULTATIONS_WORKERS overrides the count), started when the first batch is submitted and
-  shut down when the last is back, before landing. Each batch is one task run ("ingest batch")
+  shut down when the last is back. Each batch is one task run ("ingest batch")
   on a worker with the stage task runs nested in it; inside a worker the stages run in the
   worker's own process (no pool in a pool), so batches run side by side, one per worker.
 - a scheduler address ("tcp://host:8786"): the same on a running cluster, which is left running.
@@ -14,7 +14,7 @@
 
 The flow opens its runner itself, from the parameter, around the batch phase only: a deployment
 run chooses it like any other parameter (`--param runner=dask`), with no subflow and no second
-flow run; landing stays in the flow, one writer, one commit; a run with nothing new starts no
+flow run; landing stays in the flow, one writer, each batch landed as it comes back; a run with nothing new starts no
 cluster. Prefect's own `@flow(task_runner=...)` / `with_options(task_runner=...)` would fix the
 choice before the run starts, keep the cluster up for the whole run, and for a deployment need a
 subflow called with options: a second flow run owning the artifacts and the result.
@@ -31,7 +31,7 @@ from __future__ import annotations
 import logging
 from contextlib import ExitStack, contextmanager
 from functools import partial
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from prefect import Flow, Task
 from prefect.context import FlowRunContext
@@ -68,7 +68,8 @@ class InlineBatches:
     def workers(self) -> int:
         return 1  # each stage task already spreads its batch over every core
 
-    def run(self, unit: Task, params: list[dict]) -> Iterator[tuple[int, BatchResult]]:
+    def run(self, unit: Task, params: Iterable[dict]) -> Iterator[tuple[int, BatchResult]]:
+        """`params` may be a generator: each batch's are made when its turn comes."""
         with self.timer("batches"):
             for i, kwargs in enumerate(params):
                 yield i, unit.fn(**kwargs)
@@ -88,7 +89,8 @@ class DaskBatches:
             return local_workers()  # known without starting the cluster
         return max(1, sum(self._dask().client.nthreads().values()))
 
-    def run(self, unit: Task, params: list[dict]) -> Iterator[tuple[int, BatchResult]]:
+    def run(self, unit: Task, params: Iterable[dict]) -> Iterator[tuple[int, BatchResult]]:
+        params = list(params)
         if not params:
             return
         task_runner = self._dask()
@@ -97,7 +99,7 @@ class DaskBatches:
             # as quote((value,)), prefect-dask issue #43), so Prefect walks them, once a batch.
             futures = {task_runner.submit(unit, kwargs): i for i, kwargs in enumerate(params)}
             for future in as_completed(list(futures)):
-                yield futures[future], future.result()
+                yield futures.pop(future), future.result()  # not kept once collected
 
     def _dask(self):
         """The DaskTaskRunner, started (a local cluster, or connected) on first use."""

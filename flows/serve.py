@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from warehouse import config
 from warehouse.connection import resolve_location
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +37,9 @@ DEFAULT_PORT = 4200
 # No internet here: nothing may phone home. Set for every process started.
 OFFLINE_ENV = {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
 _PREFECT = (sys.executable, "-m", "prefect")
+# Prefect's API protection, kept from the user's environment (every other PREFECT_* is dropped):
+# the server asks for the first, its clients (worker, `prefect` commands, this process) send the second.
+SERVER_AUTH_ENV, CLIENT_AUTH_ENV = "PREFECT_SERVER_API_AUTH_STRING", "PREFECT_API_AUTH_STRING"
 
 
 class LocalPrefectError(RuntimeError):
@@ -69,6 +73,7 @@ def prefect_env(
     """This process's environment without any PREFECT_* setting of the user's (profiles, API URL,
     keys), pointed at one local server and a PREFECT_HOME of its own."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(_auth_env(os.environ))
     no_proxy = ",".join(filter(None, [env.get("NO_PROXY", ""), host, "localhost"]))
     env.update(
         OFFLINE_ENV,
@@ -257,7 +262,7 @@ class LocalPrefect:
         """A synchronous Prefect client for this server: `with prefect.client() as client: ...`."""
         from prefect.client.orchestration import SyncPrefectClient
 
-        return SyncPrefectClient(self.api_url)
+        return SyncPrefectClient(self.api_url, auth_string=_auth_env(os.environ).get(CLIENT_AUTH_ENV))
 
     def child(self, name: str) -> Child:
         return next(c for c in self.children if c.name == name)
@@ -485,7 +490,55 @@ def deployment_parameters(
     return {
         "ingest/ingest-inbox": {"inbox": str(inbox_path), "warehouse": where},
         "reprocess/reprocess": {"warehouse": where},
+        "maintain/maintain": {"warehouse": where},
     }
+
+
+def _auth_env(environ: Mapping[str, str]) -> dict[str, str]:
+    """The API auth strings to pass on: the server's, and the clients' (the server's unless set)."""
+    server = environ.get(SERVER_AUTH_ENV, "")
+    client = environ.get(CLIENT_AUTH_ENV, "") or server
+    return {k: v for k, v in ((SERVER_AUTH_ENV, server), (CLIENT_AUTH_ENV, client)) if v}
+
+
+def protection_advice(host: str, environ: Mapping[str, str], euid: int | None) -> list[str]:
+    """What `serve` says about who can reach the Prefect API: anyone who can start a deployment
+    run chooses its parameters (the inbox is checked against the allowed roots, the rest is not).
+    Lines starting with "warning:" are about this setup as it is."""
+    lines = []
+    if euid == 0:
+        lines.append(
+            "warning: running as root: every flow run reads and writes as root; run `consultations serve` "
+            "as an ordinary user that owns the inbox and the warehouse"
+        )
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        lines.append(
+            f"warning: the API and UI listen on {host}: anyone who can reach this machine can start runs; "
+            "bind to 127.0.0.1 (--host) and use an SSH tunnel or a proxy with TLS to reach it from elsewhere"
+        )
+    if not environ.get(SERVER_AUTH_ENV):
+        lines.append(
+            f"The Prefect API has no password: any local user can start runs. Set {SERVER_AUTH_ENV}='user:password' "
+            f"before `consultations serve` (its worker and `prefect` commands then need {CLIENT_AUTH_ENV} set the same)."
+        )
+    roots = environ.get(config.INBOX_ROOTS_ENV)
+    lines.append(
+        f"Deployment runs read inboxes only under {roots or 'the project folder and the served inbox'} "
+        f"(${config.INBOX_ROOTS_ENV}, {os.pathsep}-separated, to change it)."
+    )
+    return lines
+
+
+def inbox_roots_for(inbox: Path, environ: Mapping[str, str]) -> str:
+    """$CONSULTATIONS_INBOX_ROOTS for the worker: the user's setting, which must allow the served
+    inbox (else a one-line error), or the project folder plus the served inbox."""
+    if environ.get(config.INBOX_ROOTS_ENV):
+        try:
+            config.allowed_inbox(inbox, environ)
+        except config.InboxNotAllowed as error:
+            raise LocalPrefectError(str(error)) from None
+        return environ[config.INBOX_ROOTS_ENV]
+    return os.pathsep.join(dict.fromkeys([str(PROJECT_ROOT), str(Path(inbox).resolve())]))
 
 
 def _interrupt(signum, frame):
@@ -503,10 +556,13 @@ def serve(
     database and the logs live in `home` (default: the project's `.prefect/`), so run history
     survives restarts and the user's ~/.prefect is never touched."""
     parameters = deployment_parameters(inbox, warehouse)
+    roots = inbox_roots_for(Path(parameters["ingest/ingest-inbox"]["inbox"]), os.environ)
     port = port or free_port(host, DEFAULT_PORT)
     home = home or PROJECT_ROOT / ".prefect"
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
+        for line in protection_advice(host, os.environ, os.geteuid() if hasattr(os, "geteuid") else None):
+            print(line, file=sys.stderr if line.startswith("warning:") else sys.stdout, flush=True)
         print(f"Starting the Prefect server on {host}:{port} (logs in {Path(home) / 'logs'}) ...", flush=True)
         with local_prefect(port, host, home) as prefect:
             prefect.ensure_work_pool()
@@ -516,7 +572,7 @@ def serve(
             prefect.deploy()
             for name, values in parameters.items():
                 prefect.set_parameters(name, values)
-            prefect.start_worker()
+            prefect.start_worker(env={config.INBOX_ROOTS_ENV: roots})
             ingest = parameters["ingest/ingest-inbox"]
             print(
                 f"Prefect UI:  {prefect.ui_url}\n"

@@ -20,6 +20,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
 from tasks.clean import clean
+from tasks.domain.budget import DEFAULT_MEMORY_BUDGET_MB, DEFAULT_TIME_BUDGET_S, Budget
 from tasks.domain.cleaning import CleaningConfig
 from tasks.domain.models import Failure, RawDocument, SourceFile, StructuredDocument
 from tasks.extract import extract
@@ -72,19 +73,21 @@ def batches(items, size: int, at_least: int = 1) -> list[list]:
 
 
 def process(
-    raw: list[RawDocument], config: CleaningConfig, timer: StageTimer, failures: list[Failure]
+    raw: list[RawDocument], config: CleaningConfig, timer: StageTimer, failures: list[Failure], budget: Budget
 ) -> list[StructuredDocument]:
-    """clean → structure → language over one batch; failures are appended, never raised."""
+    """clean → structure → language over one batch; failures are appended, never raised. The
+    seconds a document took in the stages before (the timer's, this batch's) count against its
+    budget in the next."""
     with timer("clean"):
-        cleaned, failed, seconds = clean(quote(raw), config)
+        cleaned, failed, seconds = clean(quote(raw), config, budget, quote(dict(timer.documents)))
     failures += failed
     timer.count(seconds)
     with timer("structure"):
-        structured, failed, seconds = structure(quote(cleaned))
+        structured, failed, seconds = structure(quote(cleaned), budget, quote(dict(timer.documents)))
     failures += failed
     timer.count(seconds)
     with timer("language"):
-        labelled, failed, seconds = detect_languages(quote(structured))
+        labelled, failed, seconds = detect_languages(quote(structured), budget, quote(dict(timer.documents)))
     failures += failed
     timer.count(seconds)
     return labelled
@@ -102,18 +105,6 @@ class BatchResult:
         return len({f.source_path for f in self.failures})
 
 
-def collect(done: dict[int, BatchResult], timer: StageTimer) -> tuple[list[Tables], list[Failure]]:
-    """The batches' tables and failures in batch order, however they completed; their timings
-    added to the run's."""
-    tables: list[Tables] = []
-    failures: list[Failure] = []
-    for i in sorted(done):
-        tables.append(done[i].tables)
-        failures += done[i].failures
-        timer.add(done[i].timer)
-    return tables, failures
-
-
 def ingest_batch(
     inbox: Path,
     files: list[SourceFile],
@@ -122,16 +113,21 @@ def ingest_batch(
     run_id: str,
     started_at: datetime,
     version: str,
+    memory_budget_mb: int = DEFAULT_MEMORY_BUDGET_MB,
 ) -> BatchResult:
-    """extract → clean → structure → language → tabulate over one batch of inbox files."""
+    """extract → clean → structure → language → tabulate over one batch of inbox files. A document
+    that takes more than `time_budget_s` seconds across the stages, or more than `memory_budget_mb`
+    of memory in one, fails (`time_budget`, `memory_budget`) and the others go on."""
     timer, failures = StageTimer(), []
+    budget = Budget(time_budget_s, memory_budget_mb)
     with timer("extract"):
-        raw, failed, seconds = extract(inbox, quote(files), time_budget_s)
+        raw, failed, seconds = extract(inbox, quote(files), budget=budget)
     failures += failed
     timer.count(seconds)
-    documents = process(raw, config, timer, failures)
+    documents = process(raw, config, timer, failures, budget)
     with timer("tabulate"):
-        tables = tabulate(quote(documents), run_id, started_at, version)
+        tables, failed = tabulate(quote(documents), run_id, started_at, version)
+    failures += failed
     return BatchResult(tables, failures, timer)
 
 
@@ -142,12 +138,16 @@ def reprocess_batch(
     started_at: datetime,
     version: str,
     ingested_at: dict[str, datetime],
+    time_budget_s: float = DEFAULT_TIME_BUDGET_S,
+    memory_budget_mb: int = DEFAULT_MEMORY_BUDGET_MB,
 ) -> BatchResult:
-    """clean → structure → language → tabulate over one batch of stored raw documents."""
+    """clean → structure → language → tabulate over one batch of stored raw documents, under the
+    same per-document budget as an ingest."""
     timer, failures = StageTimer(), []
-    documents = process(raw, config, timer, failures)
+    documents = process(raw, config, timer, failures, Budget(time_budget_s, memory_budget_mb))
     with timer("tabulate"):
-        tables = tabulate(quote(documents), run_id, started_at, version, quote(ingested_at))
+        tables, failed = tabulate(quote(documents), run_id, started_at, version, quote(ingested_at))
+    failures += failed
     return BatchResult(tables, failures, timer)
 
 

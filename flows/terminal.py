@@ -131,3 +131,31 @@ def showing_progress(console: Console | None = None) -> Iterator[None]:
 @contextmanager
 def _nothing() -> Iterator[None]:
     yield
+
+
+class _NoTracebacks(logging.Filter):
+    """Prefect logs a run's crash (its traceback, the failed state of the task and of the flow)
+    before the exception reaches the command, which says it in one line: on the console (not in
+    the run's logs in the UI) those records go, unless --verbose."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        crash = record.name in ("prefect.flow_runs", "prefect.task_runs") or record.exc_info
+        return not (crash and record.levelno >= logging.ERROR)
+
+
+@contextmanager
+def without_tracebacks() -> Iterator[None]:
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    loggers = [logging.getLogger()] + [
+        lg for lg in logging.Logger.manager.loggerDict.values() if isinstance(lg, logging.Logger)
+    ]
+    handlers = {id(h): h for lg in loggers for h in lg.handlers if isinstance(h, PrefectConsoleHandler)}
+    quiet = _NoTracebacks()
+    for h in handlers.values():
+        h.addFilter(quiet)
+    try:
+        yield
+    finally:
+        for h in handlers.values():
+            h.removeFilter(quiet)

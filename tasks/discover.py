@@ -25,14 +25,25 @@ class Discovery:
     failures: tuple[Failure, ...] = ()  # paths refused (outside_inbox, bad_file_name) or not hashable now
 
 
-def read_known(location: WarehouseLocation) -> dict[str, KnownSource]:
+def read_known(location: WarehouseLocation, inbox: Path) -> tuple[dict[str, KnownSource], frozenset[str]]:
+    """The paths the warehouse knows in this inbox (another inbox's files of the same relative
+    path are other sources; a row made before inboxes were kept belongs to whichever inbox has
+    it), and the doc_ids other inboxes' files hold: a change here never removes their document."""
     rows = known_sources(location).to_pylist()
+    elsewhere = frozenset(r["doc_id"] for r in rows if r.get("inbox") not in (None, str(inbox)))
     return {
         r["source_path"]: KnownSource(
-            r["source_path"], r["doc_id"], r["size_bytes"], _micros(r["mtime"]), r["status"], r["first_seen"]
+            r["source_path"],
+            r["doc_id"],
+            r["size_bytes"],
+            _micros(r["mtime"]),
+            r["status"],
+            r["first_seen"],
+            r.get("inbox"),
         )
         for r in rows
-    }
+        if r.get("inbox") in (None, str(inbox))
+    }, elsewhere
 
 
 def _micros(ts) -> int:
@@ -40,7 +51,7 @@ def _micros(ts) -> int:
 
 
 def discover_files(inbox: Path, location: WarehouseLocation) -> Discovery:
-    known = read_known(location)
+    known, elsewhere = read_known(location, inbox)
     listing, refused = list_inbox(inbox)
     work = plan(listing, known)
     hashed, failures = hash_files(inbox, work.to_read)
@@ -49,7 +60,7 @@ def discover_files(inbox: Path, location: WarehouseLocation) -> Discovery:
         SourceFile(f.source_path, f.size_bytes, f.mtime_us, known[f.source_path].doc_id) for f in work.unchanged
     )
     seen = tuple(listing) + tuple(SourceFile(f.source_path, 0, 0) for f in refused)
-    return Discovery(seen, unchanged, classify(hashed, known, landed), known, tuple(refused + failures))
+    return Discovery(seen, unchanged, classify(hashed, known, landed, elsewhere), known, tuple(refused + failures))
 
 
 def hash_files(inbox: Path, files: tuple[SourceFile, ...]) -> tuple[list[SourceFile], list[Failure]]:

@@ -11,33 +11,34 @@ from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from tasks.domain.batch import Seconds
+from tasks.domain.budget import DEFAULT_TIME_BUDGET_S, Budget
 from tasks.domain.models import Failure, RawDocument, SourceFile
-from tasks.io.files import read_as_hashed
 from tasks.parallel import parallel_each
-from tasks.readers import DEFAULT_TIME_BUDGET_S, read_document
+from tasks.readers import read_inbox_file
 from tasks.run_log import log_failures
 
 
-def read_file(f: SourceFile, inbox: Path, time_budget_s: float) -> RawDocument:
-    return read_document(f, read_as_hashed(inbox, f), time_budget_s)
-
-
 def extract_files(
-    inbox: Path, files: list[SourceFile], time_budget_s: float = DEFAULT_TIME_BUDGET_S
+    inbox: Path, files: list[SourceFile], time_budget_s: float = DEFAULT_TIME_BUDGET_S, budget: Budget | None = None
 ) -> tuple[list[RawDocument], list[Failure], Seconds]:
+    """Each file read in a worker process under the document budget (`budget`, or `time_budget_s`
+    with the default memory budget); the PDF reader also stops itself between pages, with a
+    message naming how far it got."""
+    budget = budget or Budget(time_s=time_budget_s)
     return parallel_each(
         files,
-        partial(read_file, inbox=inbox, time_budget_s=time_budget_s),
+        partial(read_inbox_file, inbox=inbox, time_budget_s=budget.time_s),
         "extract",
         attrgetter("source_path", "doc_id"),
+        budget,
     )
 
 
 @task(name="extract text", cache_policy=NO_CACHE)
 def extract(
-    inbox: Path, files: list[SourceFile], time_budget_s: float = DEFAULT_TIME_BUDGET_S
+    inbox: Path, files: list[SourceFile], time_budget_s: float = DEFAULT_TIME_BUDGET_S, budget: Budget | None = None
 ) -> tuple[list[RawDocument], list[Failure], Seconds]:
-    docs, failures, seconds = extract_files(inbox, files, time_budget_s)
+    docs, failures, seconds = extract_files(inbox, files, time_budget_s, budget)
     formats = Counter(d.source_format for d in docs)
     pages = sum(d.n_pages or 0 for d in docs)
     get_run_logger().info(

@@ -9,14 +9,12 @@ from prefect.cache_policies import NO_CACHE
 
 from tasks.domain.models import Furniture, Properties, RawDocument, Table
 from warehouse.connection import WarehouseLocation
-from warehouse.queries import stored_documents
+from warehouse.queries import stored_documents, stored_ids
 
 
-def read_stored(
-    location: WarehouseLocation, only_outdated: str | None
-) -> tuple[list[RawDocument], dict[str, datetime]]:
-    rows = stored_documents(location, only_outdated)
-    docs = [
+def read_stored(location: WarehouseLocation, doc_ids: list[str]) -> list[RawDocument]:
+    """These stored documents as their readers made them: one batch's worth, never the corpus."""
+    return [
         RawDocument(
             r["doc_id"],
             r["source_path"],
@@ -28,9 +26,8 @@ def read_stored(
             _tables(r["tables"]),
             _properties(r["properties"], r["source_url"]),
         )
-        for r in rows
+        for r in stored_documents(location, doc_ids)
     ]
-    return docs, {r["doc_id"]: r["ingested_at"] for r in rows}
 
 
 def _furniture(rows: list[dict] | None) -> tuple[Furniture, ...]:
@@ -47,12 +44,18 @@ def _properties(row: dict | None, url: str | None) -> Properties:
     return Properties(row["title"], tuple(row["authors"] or ()), row["created"], row["language"], url)
 
 
-@task(name="read stored raw text", cache_policy=NO_CACHE)
-def load_stored(location: WarehouseLocation, only_outdated: str | None):
-    docs, ingested_at = read_stored(location, only_outdated)
+@task(name="find documents to rebuild", cache_policy=NO_CACHE)
+def to_rebuild(location: WarehouseLocation, only_outdated: str | None) -> dict[str, datetime]:
+    """The doc_ids to rebuild, each with its ingested_at (kept by the rebuilt rows)."""
+    found = dict(stored_ids(location, only_outdated))
     get_run_logger().info(
         "%d stored documents to rebuild%s",
-        len(docs),
+        len(found),
         f" (pipeline version other than {only_outdated})" if only_outdated else "",
     )
-    return docs, ingested_at
+    return found
+
+
+@task(name="read stored raw text", cache_policy=NO_CACHE)
+def load_stored(location: WarehouseLocation, doc_ids: list[str]) -> list[RawDocument]:
+    return read_stored(location, doc_ids)

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections import Counter
 
 import pyarrow as pa
-from prefect import task
+from prefect import get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from tasks.domain.models import Failure
 from tasks.domain.summary import RunSummary, overcleaned, summary_markdown
+from warehouse.connection import WarehouseLocation
+from warehouse.queries import failing_sources
 
 # A table artifact of every document of a 10,000-file run would be unreadable in the UI.
 MAX_TABLE_ROWS = 500
@@ -32,6 +34,7 @@ def build_summary(
     batches: list[dict[str, pa.Table]],
     failures: list[Failure],
     slowest: list[tuple[str, float]] = (),
+    still_failing: list[Failure] | None = None,
 ) -> RunSummary:
     noise = _counts(batches, "artifacts", "kind")
     noise.pop("whitespace", None)
@@ -54,11 +57,38 @@ def build_summary(
         tuple(failures),
         tuple(slowest),
         overcleaned(shares),
+        None if still_failing is None else tuple(still_failing),
     )
 
 
+def still_failing(location: WarehouseLocation | None) -> list[Failure] | None:
+    """The files failing across the warehouse once this run has landed (None without a warehouse,
+    or when it cannot be read: the summary then says nothing about them rather than fail)."""
+    if location is None:
+        return None
+    try:
+        rows = failing_sources(location)
+    except Exception as error:  # the run has landed; a summary must not turn it into a failure
+        get_run_logger().warning("could not list the files still failing: %s", error)
+        return None
+    return [
+        Failure(
+            row["source_path"],
+            row["doc_id"] or "",
+            row["stage"] or "unknown",
+            row["error_type"] or row["status"],
+            row["error_message"] or f"its last status is {row['status']}",
+        )
+        for row in rows
+    ]
+
+
+# The columns of the documents table artifact (and all a run keeps of its landed documents).
+DOCUMENT_COLUMNS = ["source_path", "title", "language", "n_sections", "n_paragraphs", "n_words", "removed_word_share"]
+
+
 def document_rows(batches: list[dict[str, pa.Table]]) -> list[dict]:
-    columns = ["source_path", "title", "language", "n_sections", "n_paragraphs", "n_words", "removed_word_share"]
+    columns = DOCUMENT_COLUMNS
     rows = [row for batch in batches if "documents" in batch for row in batch["documents"].select(columns).to_pylist()]
     return rows[:MAX_TABLE_ROWS]
 
@@ -72,8 +102,11 @@ def publish_summary(
     batches: list[dict[str, pa.Table]],
     failures: list[Failure],
     slowest: list[tuple[str, float]] = (),
+    location: WarehouseLocation | None = None,
 ) -> str:
-    summary = build_summary(run_id, flow_name, inbox, counts, batches, failures, slowest)
+    """The run's summary artifacts; given the warehouse's `location` (after landing), the summary
+    also lists every file still failing there."""
+    summary = build_summary(run_id, flow_name, inbox, counts, batches, failures, slowest, still_failing(location))
     markdown = summary_markdown(summary)
     create_markdown_artifact(
         markdown,

@@ -7,6 +7,7 @@ folder. Import the fixture into a test module: `from tests.live_prefect import l
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Iterator, Mapping
@@ -17,7 +18,7 @@ from uuid import UUID
 
 import pytest
 
-from flows.serve import POOL, Child, LocalPrefect, free_port, local_prefect
+from flows.serve import POOL, PROJECT_ROOT, Child, LocalPrefect, free_port, local_prefect
 
 # The server's scheduler is off: the deployment keeps its schedule, but no scheduled run can fall
 # due in the middle of a test and ingest the project's seeds/ into its default warehouse.
@@ -46,7 +47,10 @@ def live_prefect(tmp_path_factory) -> Iterator[LivePrefect]:
     with local_prefect(free_port(), home=root / "prefect-home", env=TEST_SERVER_ENV) as prefect:
         prefect.ensure_work_pool(POOL)
         prefect.deploy()
-        worker = prefect.start_worker(POOL, poll_seconds=1, env={"CONSULTATIONS_WAREHOUSE": str(default_warehouse)})
+        # Deployment runs read inboxes only under these roots (flows/deployed.py): the tests' folders.
+        roots = os.pathsep.join([str(PROJECT_ROOT), str(tmp_path_factory.getbasetemp())])
+        worker_env = {"CONSULTATIONS_WAREHOUSE": str(default_warehouse), "CONSULTATIONS_INBOX_ROOTS": roots}
+        worker = prefect.start_worker(POOL, poll_seconds=1, env=worker_env)
         yield LivePrefect(prefect, worker, default_warehouse)
 
 

@@ -8,14 +8,21 @@ connection opens, never kept in a location or written to a log."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Mapping
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 WAREHOUSE_ENV = "CONSULTATIONS_WAREHOUSE"
 CATALOG_ENV = "CONSULTATIONS_CATALOG"
 DATA_PATH_ENV = "CONSULTATIONS_DATA_PATH"
+# Folders a deployment run may take its inbox from (os.pathsep-separated); default: the project.
+INBOX_ROOTS_ENV = "CONSULTATIONS_INBOX_ROOTS"
+HOME_ENV = "CONSULTATIONS_HOME"
+# "1": the warehouse is created with the user's umask (a group shares it); else its owner's only.
+SHARED_ENV = "CONSULTATIONS_WAREHOUSE_SHARED"
 # Values that must never appear in a message, wherever the text comes from.
 SECRET_ENV = ("PGPASSWORD", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")
 
@@ -176,3 +183,48 @@ def describe(metadata: str, data_path: str) -> str:
     """One line for logs and messages, never with a password: `catalog postgres:dbname=… host=…,
     data s3://bucket/prefix/`."""
     return f"{describe_catalog(metadata)}, data {data_path}"
+
+
+class InboxNotAllowed(ConfigError):
+    """A deployment run was given an inbox outside the configured roots."""
+
+
+def inbox_roots(environ: Mapping[str, str] | None = None) -> list[Path]:
+    """The folders deployment runs may read: `$CONSULTATIONS_INBOX_ROOTS` (os.pathsep-separated),
+    else the project home `$CONSULTATIONS_HOME` (which every deployment run has), else the current
+    folder. Resolved, so a link cannot stand in for a root."""
+    environ = os.environ if environ is None else environ
+    listed = [part for part in environ.get(INBOX_ROOTS_ENV, "").split(os.pathsep) if part.strip()]
+    chosen = listed or [environ.get(HOME_ENV) or os.getcwd()]
+    return [Path(root.strip()).expanduser().resolve() for root in chosen]
+
+
+def allowed_inbox(path: str | os.PathLike, environ: Mapping[str, str] | None = None) -> None:
+    """Refuse an inbox that does not resolve (links followed) to a folder under one of the
+    roots: anyone who can reach the Prefect API can start a deployment run with any parameters,
+    and an inbox is read whole into the warehouse."""
+    roots = inbox_roots(environ)
+    resolved = Path(path).expanduser().resolve()
+    if any(resolved == root or resolved.is_relative_to(root) for root in roots):
+        return
+    raise InboxNotAllowed(
+        f"inbox {resolved} is outside the folders deployment runs may read ({', '.join(map(str, roots))}): "
+        f"move it under one of them, or add its folder to ${INBOX_ROOTS_ENV} in the worker's environment"
+    )
+
+
+def warehouse_shared(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether `$CONSULTATIONS_WAREHOUSE_SHARED` asks for a warehouse others may read."""
+    value = (os.environ if environ is None else environ).get(SHARED_ENV, "").strip().lower()
+    return value in ("1", "true", "yes", "on")
+
+
+_AGE_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def parse_age(text: str) -> timedelta:
+    """`30d`, `12h`, `2w`, `90m`, `45s` (or a bare number of days) as a timedelta."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*", text.lower())
+    if not match:
+        raise ConfigError(f"{text!r} is not an age: write a number and a unit, like 30d, 12h, 2w or 90m")
+    return timedelta(seconds=float(match.group(1)) * _AGE_UNITS[match.group(2) or "d"])

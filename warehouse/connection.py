@@ -1,7 +1,9 @@
 """Opening the warehouse: DuckDB with the DuckLake extension, from files shipped on PyPI.
 
-Extensions are installed from the paths of their PyPI packages into a project-owned
-directory; nothing is ever downloaded (`INSTALL fts` by name needs the internet).
+Extensions are loaded straight from the files of their PyPI packages, once per environment
+(no warehouse carries a copy); nothing is ever downloaded (`INSTALL fts` by name needs the
+internet). A warehouse folder made here is its owner's only, unless
+`CONSULTATIONS_WAREHOUSE_SHARED=1`.
 
 The catalog and the data files are local unless `CONSULTATIONS_CATALOG` (e.g. PostgreSQL) and
 `CONSULTATIONS_DATA_PATH` (e.g. S3) say otherwise: warehouse/config.py reads them."""
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -17,7 +20,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse import config
-from warehouse.schema import TABLES, column_sql, create_table_sql
+from warehouse.schema import INLINED_ROWS, TABLES, VIEWS, column_sql, create_table_sql
 
 CATALOG = "lake"
 DEFAULT_LOCATION = Path(__file__).resolve().parent / "data"
@@ -28,6 +31,9 @@ _EXTENSION_PACKAGES = {
     "postgres_scanner": "duckdb_extension_postgres_scanner",
     "httpfs": "duckdb_extension_httpfs",
 }
+# DuckDB's own extension folder, never written (extensions load by path, nothing is installed):
+# pointed into this environment so that no copy in ~/.duckdb of another DuckDB build is read.
+EXTENSION_DIRECTORY = Path(sys.prefix) / "share" / "consultations" / "duckdb-extensions"
 # DuckLake's words for a read-only attach of a catalog that holds no lake yet.
 _NO_LAKE_YET = "does not exist - and creating a new DuckLake is explicitly disabled"
 
@@ -40,9 +46,9 @@ class WarehouseUnavailable(FileNotFoundError):
 
 @dataclass(frozen=True, repr=False)
 class WarehouseLocation:
-    """`root` is this machine's warehouse folder (it always holds the DuckDB extensions);
-    `catalog` and `data` are the DuckLake metadata string and data folder URL when they are
-    configured elsewhere, None for `<root>/catalog.sqlite` and `<root>/files/`."""
+    """`root` is this machine's warehouse folder; `catalog` and `data` are the DuckLake metadata
+    string and data folder URL when they are configured elsewhere, None for
+    `<root>/catalog.sqlite` and `<root>/files/`."""
 
     root: Path
     catalog: str | None = None
@@ -65,7 +71,8 @@ class WarehouseLocation:
 
     @property
     def extension_directory(self) -> Path:
-        return self.root / ".extensions"
+        """Where DuckDB would look for installed extensions: the environment's, not the warehouse's."""
+        return EXTENSION_DIRECTORY
 
     def describe(self) -> str:
         """For logs and messages, without any password: `catalog postgres:…, data s3://…`."""
@@ -113,12 +120,43 @@ def extension_file(name: str) -> Path:
 
 
 def load_extensions(con: duckdb.DuckDBPyConnection, names=("ducklake", "sqlite_scanner")) -> None:
+    """LOAD each extension from its PyPI package's file: one copy per environment, the build
+    that matches this DuckDB, nothing written anywhere."""
     for name in names:
-        try:
-            con.execute(f"LOAD {name}")
-        except duckdb.Error:
-            con.execute(f"INSTALL '{extension_file(name)}'")
-            con.execute(f"LOAD {name}")
+        con.execute(f"LOAD {config.sql_literal(str(extension_file(name)))}")
+
+
+def _private_folder(path: Path) -> None:
+    """Make `path` (and missing parents) the way a new warehouse folder should be: its owner's
+    only (0o700), unless the warehouse is configured as shared; an existing folder is left as is."""
+    if path.is_dir():
+        return
+    if config.warehouse_shared():
+        path.mkdir(parents=True, exist_ok=True)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(mode=0o700)
+    except FileExistsError:
+        return
+    path.chmod(0o700)  # mkdir's mode is filtered by the umask; never wider than asked, but be exact
+
+
+def _prepare_local(location: WarehouseLocation, read_only: bool) -> bool:
+    """The local folders a write needs, made private; True when the catalog file is about to be
+    created (then it is made private too once it exists)."""
+    local_data = not config.is_s3(location.data_path)
+    if location.catalog_file is not None or local_data:
+        _private_folder(location.root)
+    if read_only:
+        return False
+    if local_data:
+        _private_folder(Path(location.data_path))
+    catalog = location.catalog_file
+    if catalog is not None and not catalog.exists():
+        _private_folder(catalog.parent)
+        return True
+    return False
 
 
 def catalog_columns(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
@@ -145,13 +183,28 @@ def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
         for f in TABLES[name]
         if f.name not in columns[name]
     ]
-    if not statements:
-        return
-    con.execute("BEGIN TRANSACTION")
-    for statement in statements:
-        con.execute(statement)
-    con.execute(f"CALL {CATALOG}.set_commit_message('consultations', 'create tables (contract v1)')")
-    con.execute("COMMIT")
+    if statements:
+        con.execute("BEGIN TRANSACTION")
+        for statement in statements:
+            con.execute(statement)
+        con.execute(f"CALL {CATALOG}.set_commit_message('consultations', 'create tables (contract v1)')")
+        con.execute("COMMIT")
+    _inline_small_writes(con)
+
+
+def _inline_small_writes(con: duckdb.DuckDBPyConnection) -> None:
+    """INLINED_ROWS on the tables that do not have it yet: new ones, once committed (a table's
+    options cannot be set in the transaction that creates it), and a warehouse made before."""
+    have = {
+        entry.removeprefix("main.")
+        for (entry,) in con.execute(
+            f"SELECT scope_entry FROM {CATALOG}.options() WHERE option_name = 'data_inlining_row_limit' "
+            "AND scope = 'TABLE'"
+        ).fetchall()
+    }
+    for name, rows in INLINED_ROWS.items():
+        if name not in have:
+            con.execute(f"CALL {CATALOG}.set_option('data_inlining_row_limit', {rows}, table_name => '{name}')")
 
 
 def connect(location: WarehouseLocation, read_only: bool = False, views: bool = True) -> duckdb.DuckDBPyConnection:
@@ -162,8 +215,7 @@ def connect(location: WarehouseLocation, read_only: bool = False, views: bool = 
     if read_only and location.catalog_file is not None and not location.catalog_file.exists():
         where = location.root if location.catalog is None else location.describe()
         raise FileNotFoundError(f"no warehouse at {where}: run `consultations ingest` first, or pass --warehouse")
-    location.root.mkdir(parents=True, exist_ok=True)
-    location.extension_directory.mkdir(parents=True, exist_ok=True)
+    new_catalog = _prepare_local(location, read_only)
     con = duckdb.connect(
         config={
             "extension_directory": str(location.extension_directory),
@@ -176,6 +228,8 @@ def connect(location: WarehouseLocation, read_only: bool = False, views: bool = 
         if config.is_s3(location.data_path):
             _open_s3(con, location)
         _attach(con, location, read_only)
+        if new_catalog and location.catalog_file.exists() and not config.warehouse_shared():
+            location.catalog_file.chmod(0o600)  # SQLite gives its journal files the same mode
         if not read_only:
             _create_tables(con)
         if views:
@@ -185,6 +239,9 @@ def connect(location: WarehouseLocation, read_only: bool = False, views: bool = 
             for name in TABLES:
                 if name in present:
                     con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM {CATALOG}.{name}")
+            if {"documents", "sources"} <= present:
+                for name, query in VIEWS.items():
+                    con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS {query}")
     except BaseException:
         con.close()
         raise

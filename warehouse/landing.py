@@ -1,4 +1,5 @@
-"""Landing a run: every table in one DuckLake commit, so a reader never sees half a run."""
+"""Landing: each batch of a run in one DuckLake commit as it finishes, then the run's own rows
+in one more, so a reader never sees half a document and an interrupted run keeps its batches."""
 
 from __future__ import annotations
 
@@ -18,18 +19,17 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class RunTables:
-    """What one run lands. `superseded` doc_ids leave the document tables; `sources` rows
-    replace the rows of the same paths; `seen_paths` get their last_seen refreshed. `relink`,
-    when the run lands or removes documents, turns the family keys of every document then in
-    the warehouse (FAMILY_KEYS, old and new) into the rows of `families` (tasks/land.py gives it:
-    the warehouse does not know how documents are linked)."""
+    """What one commit lands: a batch's, or the run's own rows at its end. `superseded` doc_ids
+    leave the document tables; `sources` rows replace the rows of the same paths. `relink`, given
+    at the end of a run that landed or removed documents, turns the family keys of every document
+    then in the warehouse (FAMILY_KEYS, old and new) into the rows of `families` (tasks/land.py
+    gives it: the warehouse does not know how documents are linked)."""
 
     run_id: str
     tables: dict[str, pa.Table]
     superseded: list[str] = field(default_factory=list)
-    seen_paths: list[str] = field(default_factory=list)
-    seen_at: object = None
     relink: Callable[[list[dict]], list[dict]] | None = None
+    landed_documents: bool = False  # the run's batches landed or removed documents: relink them
 
 
 # What linking families reads of each document: small columns, never the texts.
@@ -49,9 +49,9 @@ def land(
     patience_s: float = PATIENCE_S,
     logger: logging.Logger | logging.LoggerAdapter = log,
 ) -> dict[str, int]:
-    """Write the run in one transaction. While another writer holds the catalog, roll back,
-    wait and try again (0.5 s, 1 s, 2 s ... up to 10 s apart) for up to `patience_s` seconds;
-    nothing of the run is lost meanwhile, it is all still in memory."""
+    """Write one batch, or the run's end, in one transaction. While another writer holds the
+    catalog, roll back, wait and try again (0.5 s, 1 s, 2 s ... up to 10 s apart) for up to
+    `patience_s` seconds; nothing is lost meanwhile, it is all still in memory."""
     delay, deadline, attempt = 0.5, time.monotonic() + patience_s, 0
     while True:
         attempt += 1
@@ -95,17 +95,15 @@ def _land_once(con: duckdb.DuckDBPyConnection, run: RunTables) -> dict[str, int]
     new_sources = run.tables.get("sources")
     if new_sources is not None and new_sources.num_rows:
         con.register("new_sources", new_sources)
-        con.execute(f"DELETE FROM {CATALOG}.sources WHERE source_path IN (SELECT source_path FROM new_sources)")
-    if run.seen_paths:
-        con.register("seen_paths", pa.table({"source_path": pa.array(run.seen_paths, pa.string())}))
+        # a path is its inbox's: another inbox's file of the same name stays (a row from before
+        # inboxes were kept, inbox NULL, is replaced by the inbox that has its path)
         con.execute(
-            f"UPDATE {CATALOG}.sources SET last_seen = ? WHERE source_path IN (SELECT source_path FROM seen_paths)",
-            [run.seen_at],
+            f"DELETE FROM {CATALOG}.sources WHERE source_path IN (SELECT source_path FROM new_sources) "
+            "AND (inbox IS NULL OR inbox IN (SELECT inbox FROM new_sources))"
         )
     tables = dict(run.tables)
-    documents = tables.get("documents")
     relinked = None
-    if run.relink is not None and (run.superseded or (documents is not None and documents.num_rows)):
+    if run.relink is not None and (run.landed_documents or run.superseded or _has_unlinked(con)):
         tables, relinked = _relink(con, run.relink, tables)
     for name, table in tables.items():
         if table.num_rows == 0:
@@ -124,6 +122,11 @@ def _land_once(con: duckdb.DuckDBPyConnection, run: RunTables) -> dict[str, int]
     con.execute(f"CALL {CATALOG}.set_commit_message('consultations', ?)", [f"run {run.run_id}"])
     con.execute("COMMIT")
     return counts
+
+
+def _has_unlinked(con: duckdb.DuckDBPyConnection) -> bool:
+    """Documents a run landed but could not link before it was stopped: the next run links them."""
+    return con.execute(f"SELECT count(*) FROM {CATALOG}.documents WHERE family_id IS NULL").fetchone()[0] > 0
 
 
 def _relink(

@@ -146,13 +146,28 @@ def landed_documents(location: WarehouseLocation, doc_ids: list[str]) -> list[tu
         con.close()
 
 
-def stored_documents(location: WarehouseLocation, only_outdated: str | None) -> list[dict]:
-    """Raw text and identity of stored documents, with what their reader found besides the
-    text (furniture spans, recorded as artifacts of a `<format>_reader` rule; tables;
-    properties); with `only_outdated`, those whose pipeline_version differs from it."""
+def stored_ids(location: WarehouseLocation, only_outdated: str | None) -> list[tuple[str, object]]:
+    """(doc_id, ingested_at) of the stored documents, in source path order; with `only_outdated`,
+    those whose pipeline_version differs from it. Small: the texts are read batch by batch."""
     con = connect(location, read_only=True)
     try:
         where = "WHERE pipeline_version IS DISTINCT FROM ?" if only_outdated else ""
+        return con.execute(
+            f"SELECT doc_id, ingested_at FROM documents {where} ORDER BY source_path, doc_id",
+            [only_outdated] if only_outdated else [],
+        ).fetchall()
+    finally:
+        con.close()
+
+
+def stored_documents(location: WarehouseLocation, doc_ids: list[str]) -> list[dict]:
+    """Raw text and identity of these stored documents, with what their reader found besides the
+    text (furniture spans, recorded as artifacts of a `<format>_reader` rule; tables;
+    properties)."""
+    con = connect(location, read_only=True)
+    try:
+        con.register("wanted", pa.table({"doc_id": pa.array(doc_ids, pa.string())}))
+        where = "WHERE doc_id IN (SELECT doc_id FROM wanted)"
         source_url = "source_url" if "source_url" in catalog_columns(con).get("documents", ()) else "NULL AS source_url"
         cursor = con.execute(
             "SELECT doc_id, source_path, source_format, raw_text, encoding, n_pages, ingested_at, properties, "
@@ -161,8 +176,7 @@ def stored_documents(location: WarehouseLocation, only_outdated: str | None) -> 
             "   FROM artifacts a WHERE a.doc_id = d.doc_id AND regexp_matches(a.rule, '^[a-z]+_reader@')) AS furniture, "
             "  (SELECT list({'table_no': t.table_no, 'page': t.page, 'cells': t.cells} ORDER BY t.table_no) "
             "   FROM tables t WHERE t.doc_id = d.doc_id) AS tables "
-            f"FROM documents d {where} ORDER BY source_path",
-            [only_outdated] if only_outdated else [],
+            f"FROM documents d {where} ORDER BY source_path, doc_id"
         )
         return _dicts(cursor)
     finally:
@@ -270,5 +284,81 @@ def outdated_documents(location: WarehouseLocation, version: str) -> dict[str, i
             [version],
         ).fetchall()
         return dict(rows)
+    finally:
+        con.close()
+
+
+# The last failure of each path: what a file whose source is still `failed` or `retry` last met.
+_FAILING_SQL = """
+    SELECT s.source_path, s.doc_id, s.status, f.stage, f.error_type, f.error_message, f.failed_at
+    FROM sources s
+    LEFT JOIN (
+        SELECT *, row_number() OVER (PARTITION BY source_path ORDER BY failed_at DESC) AS newest
+        FROM failures
+    ) f ON f.source_path = s.source_path AND f.newest = 1
+    WHERE s.status IN ('failed', 'retry')
+    ORDER BY s.source_path"""
+
+
+def _failing(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    return _dicts(con.execute(_FAILING_SQL))
+
+
+def lake_size(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    """The lake's snapshots and its live data files: what maintenance keeps down."""
+    snapshots = con.execute(f"SELECT count(*) FROM ducklake_snapshots('{CATALOG}')").fetchone()[0]
+    files = con.execute(
+        f"SELECT count(*) FROM __ducklake_metadata_{CATALOG}.ducklake_data_file WHERE end_snapshot IS NULL"
+    ).fetchone()[0]
+    return snapshots, files
+
+
+def failing_sources(location: WarehouseLocation) -> list[dict]:
+    """The files that still fail across the warehouse, whichever run last met them: every source
+    whose last status is `failed` (read again once the file changes) or `retry` (read again by
+    the next run), with the stage, error type and message of its newest failure."""
+    con = connect(location, read_only=True)
+    try:
+        return _failing(con)
+    finally:
+        con.close()
+
+
+def warehouse_status(location: WarehouseLocation, version: str, n_runs: int = 5) -> dict:
+    """Everything `consultations status` shows, read in one connection: documents in all and by
+    language, the last `n_runs` runs, the files still failing, the documents made by a pipeline
+    other than `version` (by version), and the lake's snapshots and live data files (what
+    `maintain` shrinks)."""
+    con = connect(location, read_only=True)
+    try:
+        by_language = dict(
+            con.execute(
+                "SELECT coalesce(language, 'und'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1"
+            ).fetchall()
+        )
+        runs = _dicts(
+            con.execute(
+                "SELECT run_id, flow_name, inbox, started_at, finished_at, n_seen, n_new, n_changed, n_unchanged, "
+                "n_failed, pipeline_version, status FROM runs ORDER BY started_at DESC LIMIT ?",
+                [n_runs],
+            )
+        )
+        outdated = dict(
+            con.execute(
+                "SELECT coalesce(pipeline_version, 'unknown'), count(*) FROM documents "
+                "WHERE pipeline_version IS DISTINCT FROM ? GROUP BY 1 ORDER BY 2 DESC, 1",
+                [version],
+            ).fetchall()
+        )
+        n_snapshots, n_files = lake_size(con)
+        return {
+            "n_documents": sum(by_language.values()),
+            "languages": by_language,
+            "runs": runs,
+            "failing": _failing(con),
+            "outdated": outdated,
+            "n_snapshots": n_snapshots,
+            "n_data_files": n_files,
+        }
     finally:
         con.close()

@@ -70,7 +70,11 @@ TABLES: dict[str, pa.Schema] = {
             ("mtime", _TS),
             ("first_seen", _TS),
             ("last_seen", _TS),
+            # 'landed', 'failed', 'retry' (read again next run) or 'removed' (gone from its inbox;
+            # its document is kept, and the `current_documents` view leaves it out)
             ("status", pa.string()),
+            # the inbox the path is relative to: two inboxes into one warehouse never share a path
+            ("inbox", pa.string()),
         ]
     ),
     "sections": pa.schema(
@@ -181,10 +185,24 @@ TABLES: dict[str, pa.Schema] = {
             ("n_unchanged", pa.int64()),
             ("n_failed", pa.int64()),
             ("pipeline_version", pa.string()),
+            ("n_removed", pa.int64()),  # paths gone from the inbox since the run before
             ("status", pa.string()),
         ]
     ),
 }
+
+# Views over the tables, made beside the tables' own in every connection: the documents whose
+# file is still in an inbox (a document whose every path was removed is kept, and left out here).
+VIEWS = {
+    "current_documents": "SELECT * FROM documents d WHERE EXISTS (SELECT 1 FROM sources s "
+    "WHERE s.doc_id = d.doc_id AND s.status IS DISTINCT FROM 'removed')",
+}
+
+# Tables whose small writes stay in the catalog instead of a Parquet file each: a run's own row,
+# its few failures and the sources rows of a small run. A scheduled run that finds nothing new
+# then writes no data file. Only tables without nested dates (a DATE inside a STRUCT does not read
+# back from an inlined SQLite row); `consultations maintain` flushes them into Parquet.
+INLINED_ROWS = {"runs": 100, "failures": 100, "sources": 100}
 
 # Tables whose rows belong to one document version and go when it is superseded.
 DOCUMENT_TABLES = ("documents", "sections", "paragraphs", "artifacts", "tables", "footnotes")

@@ -66,17 +66,38 @@ def outside_inbox(source_path: str, target: str, folder: bool = False) -> Failur
     )
 
 
+UNREADABLE_FOLDER = "unreadable_folder"
+
+
+def unreadable_folder(source_path: str, reason: str) -> Failure:
+    """A folder of the inbox the run may not list: its files are neither read nor, for the ones
+    the warehouse knows, taken for removed; the next run looks again."""
+    shown = shown_path(source_path)
+    return Failure(
+        shown,
+        "",
+        "discover",
+        UNREADABLE_FOLDER,
+        f"{shown}/ could not be listed ({reason}); give the user running the ingest read access to it",
+    )
+
+
 @dataclass(frozen=True)
 class Plan:
     unchanged: tuple[SourceFile, ...]  # same path, size and mtime: not even read
     to_read: tuple[SourceFile, ...]  # new paths, known paths whose size or mtime moved, or left to retry
 
 
+# A known path read again even when its size and mtime are the same: its last read failed for a
+# passing reason, or it was removed from the inbox and is back.
+AGAIN = frozenset({"retry", "removed"})
+
+
 def plan(listing: list[SourceFile], known: dict[str, KnownSource]) -> Plan:
     unchanged, to_read = [], []
     for f in listing:
         k = known.get(f.source_path)
-        if k is not None and k.size_bytes == f.size_bytes and k.mtime_us == f.mtime_us and k.status != "retry":
+        if k is not None and k.size_bytes == f.size_bytes and k.mtime_us == f.mtime_us and k.status not in AGAIN:
             unchanged.append(f)
         else:
             to_read.append(f)
@@ -92,26 +113,29 @@ class Classified:
     superseded: tuple[str, ...] = field(default_factory=tuple)  # doc_ids replaced by changed files
 
 
-def classify(hashed: list[SourceFile], known: dict[str, KnownSource], landed: set[str]) -> Classified:
+def classify(
+    hashed: list[SourceFile], known: dict[str, KnownSource], landed: set[str], elsewhere: frozenset[str] = frozenset()
+) -> Classified:
     """Sort hashed files into new, changed and touched, and pick the content to process. A file
     left to retry (its last read failed for a passing reason) counts as new.
 
     `landed`: doc_ids already in the warehouse (the same content at another path is one
     document with two sources). A changed file supersedes its old document unless another
-    path still holds that content."""
+    path still holds that content, here or in another inbox (`elsewhere`: the doc_ids other
+    inboxes' files hold)."""
     changed_paths = {
         f.source_path for f in hashed if f.source_path in known and known[f.source_path].doc_id != f.doc_id
     }
     still_referenced = {k.doc_id for path, k in known.items() if path not in changed_paths}
-    still_referenced |= {f.doc_id for f in hashed}
+    still_referenced |= {f.doc_id for f in hashed} | elsewhere
     new, changed, touched, to_process, superseded = [], [], [], [], []
     queued: set[str] = set()
     for f in hashed:
         k = known.get(f.source_path)
         if k is None:
             new.append(f)
-        elif k.doc_id == f.doc_id and k.status == "retry":
-            new.append(f)  # its last read failed for a passing reason: it never landed
+        elif k.doc_id == f.doc_id and (k.status == "retry" or (k.status == "removed" and f.doc_id not in landed)):
+            new.append(f)  # its last read failed for a passing reason, or it is back and its document gone
         elif k.doc_id == f.doc_id:
             touched.append(f)
             continue

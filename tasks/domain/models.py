@@ -24,8 +24,9 @@ class KnownSource:
     doc_id: str
     size_bytes: int
     mtime_us: int
-    status: str  # 'landed', 'failed', or 'retry' (a transient failure: read again next run)
+    status: str  # 'landed', 'failed', 'retry' (a transient failure: read again next run) or 'removed'
     first_seen: object = None  # a datetime; kept when a path's row is rewritten
+    inbox: str | None = None  # the inbox the path belongs to (None: a row made before inboxes were kept)
 
 
 @dataclass(frozen=True)

@@ -139,7 +139,7 @@ def failure_row(failure: Failure, run_id: str, now: datetime) -> dict:
     return {**_fields(failure), "run_id": run_id, "failed_at": now}
 
 
-def source_row(f: SourceFile, status: str, now: datetime, first_seen: datetime | None) -> dict:
+def source_row(f: SourceFile, status: str, now: datetime, first_seen: datetime | None, inbox: str) -> dict:
     return {
         "source_path": f.source_path,
         "doc_id": f.doc_id,
@@ -148,4 +148,5 @@ def source_row(f: SourceFile, status: str, now: datetime, first_seen: datetime |
         "first_seen": first_seen or now,
         "last_seen": now,
         "status": status,
+        "inbox": inbox,
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from tasks.domain.discover import Classified
+from tasks.domain.discover import UNREADABLE_FOLDER, Classified
 from tasks.domain.extract import TRANSIENT_ERRORS
 from tasks.domain.models import Failure, KnownSource, SourceFile, StructuredDocument
 from tasks.domain.records import document_rows, failure_row, source_row
@@ -15,12 +15,11 @@ DOCUMENT_TABLES = ("documents", "sections", "paragraphs", "artifacts", "tables",
 
 @dataclass
 class RunRows:
-    """The rows of a run besides its documents'. `superseded` doc_ids leave the document
-    tables; `seen_paths` get their last_seen refreshed."""
+    """The rows of a run or a batch besides its documents'. `superseded` doc_ids leave the
+    document tables."""
 
     rows: dict[str, list[dict]]
     superseded: list[str] = field(default_factory=list)
-    seen_paths: list[str] = field(default_factory=list)
 
 
 def batch_rows(
@@ -92,6 +91,75 @@ def failures_per_path(failures: list[Failure], classified: Classified) -> list[F
     return out
 
 
+def _changed_from(classified: Classified, known: dict[str, KnownSource]) -> dict[str, str]:
+    """The doc_id each changed path held before, for the paths whose old content leaves."""
+    leaving = set(classified.superseded)
+    return {
+        f.source_path: known[f.source_path].doc_id for f in classified.changed if known[f.source_path].doc_id in leaving
+    }
+
+
+def _source_rows(
+    files: list[SourceFile], known: dict[str, KnownSource], failures: list[Failure], now: datetime, inbox: str
+) -> list[dict]:
+    return [
+        source_row(
+            f,
+            source_status(f.doc_id, failures),
+            now,
+            known[f.source_path].first_seen if f.source_path in known else None,
+            inbox,
+        )
+        for f in files
+    ]
+
+
+def removed_paths(
+    seen: tuple[SourceFile, ...], known: dict[str, KnownSource], inbox: str, unlisted: tuple[str, ...] = ()
+) -> list[KnownSource]:
+    """Paths of this inbox the warehouse knows that the inbox no longer holds (a row made before
+    inboxes were kept is only ever adopted by the inbox that still has its path, never removed).
+    A path under a folder the run could not list (`unlisted`) is not taken for gone."""
+    here = {f.source_path for f in seen}
+    folders = tuple(path + "/" for path in unlisted)
+    return [
+        k
+        for path, k in sorted(known.items())
+        if k.inbox == inbox and k.status != "removed" and path not in here and not path.startswith(folders)
+    ]
+
+
+def _removed_row(k: KnownSource, now: datetime) -> dict:
+    """The path's last row, marked removed: its document stays, flagged by the status."""
+    return source_row(
+        SourceFile(k.source_path, k.size_bytes, k.mtime_us, k.doc_id), "removed", now, k.first_seen, k.inbox
+    )
+
+
+def ingest_batch_rows(
+    *,
+    run_id: str,
+    inbox: str,
+    now: datetime,
+    batch_doc_ids: set[str],
+    classified: Classified,
+    known: dict[str, KnownSource],
+    failures: list[Failure],
+) -> RunRows:
+    """What lands with one batch's documents, in the same commit: the sources rows of every new
+    or changed path holding a document of the batch, the batch's failures (one per path), and the
+    old documents those paths replace. A run interrupted after this commit keeps the batch: the
+    next run finds its files unchanged."""
+    files = [f for f in classified.new + classified.changed if f.doc_id in batch_doc_ids]
+    old = _changed_from(classified, known)
+    superseded = [old[f.source_path] for f in files if f.source_path in old]
+    rows = {
+        "sources": _source_rows(files, known, failures, now, inbox),
+        "failures": [failure_row(f, run_id, now) for f in failures],
+    }
+    return RunRows(rows, list(dict.fromkeys(superseded)))
+
+
 def ingest_run_rows(
     *,
     run_id: str,
@@ -104,17 +172,22 @@ def ingest_run_rows(
     known: dict[str, KnownSource],
     failures: list[Failure],
     version: str,
+    in_batches: frozenset[str] = frozenset(),
 ) -> RunRows:
-    touched = {f.source_path for f in classified.touched}  # not processed: it keeps its status
-    sources = [
-        source_row(
-            f,
-            known[f.source_path].status if f.source_path in touched else source_status(f.doc_id, failures),
-            now,
-            known[f.source_path].first_seen if f.source_path in known else None,
-        )
-        for f in classified.new + classified.changed + classified.touched
+    """The run's own rows, landed when it ends: its `runs` row, and the sources rows, failures
+    and superseded documents that no batch landed (`in_batches`: the doc_ids the batches processed;
+    `failures` are all of the run's, for its counts). A touched path keeps its status (a path
+    back in the inbox is landed again); a known path the inbox no longer has is marked `removed`;
+    unchanged paths are not rewritten, so a run that finds nothing new writes only its `runs` row."""
+    touched = [
+        source_row(f, _still(known[f.source_path].status), now, known[f.source_path].first_seen, inbox)
+        for f in classified.touched
     ]
+    unlisted = tuple(f.source_path for f in failures if f.error_type == UNREADABLE_FOLDER)
+    removed = removed_paths(seen, known, inbox, unlisted)
+    rest = [f for f in classified.new + classified.changed if f.doc_id not in in_batches]
+    old = _changed_from(classified, known)
+    superseded = [old[f.source_path] for f in rest if f.source_path in old]
     run = _run_row(
         run_id,
         "ingest",
@@ -128,9 +201,25 @@ def ingest_run_rows(
         n_changed=len(classified.changed),
         n_unchanged=len(unchanged) + len(classified.touched),
         n_failed=len({f.source_path for f in failures}),
+        n_removed=len(removed),
     )
-    rows = {"sources": sources, "failures": [failure_row(f, run_id, now) for f in failures], "runs": [run]}
-    return RunRows(rows, list(classified.superseded), [f.source_path for f in unchanged])
+    left = [f for f in failures if not f.doc_id or f.doc_id not in in_batches]
+    rows = {
+        "sources": _source_rows(rest, known, failures, now, inbox) + touched + [_removed_row(k, now) for k in removed],
+        "failures": [failure_row(f, run_id, now) for f in left],
+        "runs": [run],
+    }
+    return RunRows(rows, list(dict.fromkeys(superseded)))
+
+
+def _still(status: str) -> str:
+    return "landed" if status == "removed" else status
+
+
+def reprocess_batch_rows(*, run_id: str, now: datetime, rebuilt: list[str], failures: list[Failure]) -> RunRows:
+    """What lands with one rebuilt batch: its failures, and its rebuilt documents' old rows
+    leave. A document that fails to rebuild keeps its old rows."""
+    return RunRows({"failures": [failure_row(f, run_id, now) for f in failures]}, list(rebuilt))
 
 
 def reprocess_run_rows(
@@ -144,7 +233,8 @@ def reprocess_run_rows(
     failures: list[Failure],
     version: str,
 ) -> RunRows:
-    """A document that fails to rebuild keeps its old rows: only rebuilt ones are superseded."""
+    """The reprocess run's own row, landed when it ends (its batches landed their documents and
+    failures as they finished); `rebuilt` and `failures` are the whole run's, for its counts."""
     run = _run_row(
         run_id,
         "reprocess",
@@ -158,6 +248,6 @@ def reprocess_run_rows(
         n_changed=len(rebuilt),
         n_unchanged=n_examined - len(rebuilt) - len(failures),
         n_failed=len(failures),
+        n_removed=0,
     )
-    rows = {"failures": [failure_row(f, run_id, now) for f in failures], "runs": [run]}
-    return RunRows(rows, list(rebuilt))
+    return RunRows({"runs": [run]})

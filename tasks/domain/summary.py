@@ -23,6 +23,8 @@ class RunSummary:
     failures: tuple[Failure, ...] = ()
     slowest: tuple[tuple[str, float], ...] = ()  # (source_path, seconds in the stages), slowest first
     overcleaned: tuple[tuple[str, float], ...] = ()  # (source_path, share of words deleted), see overcleaned()
+    # Every file that still fails across the warehouse, whichever run met it (None: not known).
+    still_failing: tuple[Failure, ...] | None = None
 
 
 def overcleaned(shares: Iterable[tuple[str, float | None]]) -> tuple[tuple[str, float], ...]:
@@ -47,12 +49,38 @@ def summary_markdown(s: RunSummary) -> str:
         lines += [
             f"| {_cell(f.source_path)} | {f.stage} | {f.error_type} | {_cell(f.error_message)} |" for f in s.failures
         ]
+    elif s.still_failing:
+        lines.append("None in this run.")
     else:
         lines.append("None: every file was read.")
+    if s.still_failing is not None:
+        lines += ["", f"## Files still failing in the warehouse ({len(s.still_failing)})", ""]
+        lines += _still_failing_lines(s.still_failing)
     if s.slowest:
         lines += ["", "## Slowest documents", "", "| file | seconds |", "| --- | ---: |"]
         lines += [f"| {_cell(path)} | {seconds:.2f} |" for path, seconds in s.slowest]
     return "\n".join(lines) + "\n"
+
+
+def _still_failing_lines(failing: tuple[Failure, ...]) -> list[str]:
+    """Every source whose last status is failed or retry: a run that read nothing new must not
+    look clean while older failures stand."""
+    if not failing:
+        return ["None: every file in the warehouse landed."]
+    lines = [
+        "These files failed at their last reading and stay out of the warehouse until they change "
+        "(or, for a passing failure, until the next run reads them again).",
+        "",
+        "| file | stage | error | what happened |",
+        "| --- | --- | --- | --- |",
+    ]
+    lines += [
+        f"| {_cell(f.source_path)} | {f.stage} | {f.error_type} | {_cell(f.error_message)} |"
+        for f in failing[:MAX_OVERCLEANED]
+    ]
+    if len(failing) > MAX_OVERCLEANED:
+        lines.append(f"| … and {len(failing) - MAX_OVERCLEANED} more | | | |")
+    return lines
 
 
 def _overcleaned_lines(documents: tuple[tuple[str, float], ...]) -> list[str]:

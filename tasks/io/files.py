@@ -8,7 +8,7 @@ import stat
 import time
 from pathlib import Path
 
-from tasks.domain.discover import bad_file_name, inside, outside_inbox
+from tasks.domain.discover import bad_file_name, inside, outside_inbox, unreadable_folder
 from tasks.domain.extract import ReadError
 from tasks.domain.models import Failure, SourceFile
 
@@ -23,7 +23,14 @@ def list_inbox(inbox: Path) -> tuple[list[SourceFile], list[Failure]]:
         raise NotADirectoryError(f"inbox {inbox} is not a folder")
     root = os.path.realpath(inbox)
     files, refused = [], []
-    for folder, dirnames, filenames in os.walk(inbox):
+
+    def unlisted(error: OSError) -> None:
+        if Path(error.filename) == Path(inbox):  # the inbox itself: nothing can be told of its files
+            raise error
+        rel = Path(error.filename).relative_to(inbox).as_posix()
+        refused.append(unreadable_folder(rel, error.strerror or type(error).__name__))
+
+    for folder, dirnames, filenames in os.walk(inbox, onerror=unlisted):
         keep = []
         for name in sorted(d for d in dirnames if not d.startswith(".")):
             path = os.path.join(folder, name)

@@ -17,12 +17,13 @@ What every reader promises (the stages after it rely on it):
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from tasks.domain.budget import DEFAULT_MEMORY_BUDGET_MB, DEFAULT_TIME_BUDGET_S
 from tasks.domain.discover import source_format
 from tasks.domain.extract import ReadError, read_text
 from tasks.domain.models import RawDocument, SourceFile
-
-# A document whose reading takes longer than this fails, instead of stalling the run.
-DEFAULT_TIME_BUDGET_S = 300.0
+from tasks.io.files import read_as_hashed
 
 
 def read_document(f: SourceFile, data: bytes, time_budget_s: float = DEFAULT_TIME_BUDGET_S) -> RawDocument:
@@ -50,4 +51,10 @@ def read_document(f: SourceFile, data: bytes, time_budget_s: float = DEFAULT_TIM
     return read_text(f.source_path, f.doc_id, data, fmt)
 
 
-__all__ = ["DEFAULT_TIME_BUDGET_S", "ReadError", "read_document"]
+def read_inbox_file(f: SourceFile, inbox: Path, time_budget_s: float = DEFAULT_TIME_BUDGET_S) -> RawDocument:
+    """One inbox file read and turned into a RawDocument: what a worker process runs for the
+    extract stage (here, not in tasks/extract.py, so that workers do not import Prefect)."""
+    return read_document(f, read_as_hashed(inbox, f), time_budget_s)
+
+
+__all__ = ["DEFAULT_MEMORY_BUDGET_MB", "DEFAULT_TIME_BUDGET_S", "ReadError", "read_document", "read_inbox_file"]

@@ -35,13 +35,14 @@ def ingested(prefect_server, tmp_path):
     return resolve_location(tmp_path / "wh")
 
 
-def test_a_rule_switched_off_is_undone_everywhere_in_one_commit(ingested):
+def test_a_rule_switched_off_is_undone_everywhere_batch_by_batch(ingested):
     from flows.reprocess import reprocess
 
     snapshots = query(ingested, "SELECT count(*) FROM lake.snapshots()")[0][0]
     result = reprocess(str(ingested.root), disabled_rules=["drop_word_bookmarks"])
     assert (result.n_examined, result.n_rebuilt, result.failures) == (5, 5, [])
-    assert query(ingested, "SELECT count(*) FROM lake.snapshots()")[0][0] == snapshots + 1
+    # a commit per batch (a document's old rows leave in the commit that lands its new ones), one for the run
+    assert query(ingested, "SELECT count(*) FROM lake.snapshots()")[0][0] >= snapshots + 2
     clean, version = query(
         ingested, "SELECT clean_text, pipeline_version FROM documents WHERE source_path = ?", [BOOKMARK_DOC]
     )[0]

@@ -40,7 +40,11 @@ def shared_env(postgres, s3, tmp_path_factory) -> dict[str, str]:
     """What a worker (or anyone reading the lake) is given: settings, nothing else."""
     # this machine's folder: only the DuckDB extensions live there
     machine = tmp_path_factory.mktemp("worker-machine") / "warehouse"
-    return warehouse_env(postgres, s3, f"s3://{BUCKET}/{PREFIX}") | {"CONSULTATIONS_WAREHOUSE": str(machine)}
+    # deployment runs read inboxes only under the roots given; the tests' inboxes are temporary folders
+    return warehouse_env(postgres, s3, f"s3://{BUCKET}/{PREFIX}") | {
+        "CONSULTATIONS_WAREHOUSE": str(machine),
+        "CONSULTATIONS_INBOX_ROOTS": str(tmp_path_factory.getbasetemp()),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +96,7 @@ def test_the_flow_run_is_recorded_in_prefects_postgres_database(shared_run, shar
     )
     assert found == "COMPLETED|ingest-inbox"
     deployments = postgres.psql("SELECT name FROM deployment ORDER BY name", PREFECT_DATABASE)
-    assert deployments.split() == ["ingest-inbox", "reprocess"]
+    assert deployments.split() == ["ingest-inbox", "maintain", "reprocess"]
     assert postgres.psql("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'", PREFECT_DATABASE) == "1"
     # and not in a SQLite file of the server's
     assert not list(shared_prefect.prefect.home.glob("*.db"))
@@ -123,7 +127,7 @@ def test_the_catalog_is_in_postgres_and_the_files_are_parquet_in_the_bucket(shar
 
 def test_nothing_is_written_locally(shared_run, shared_prefect):
     local = shared_prefect.default_warehouse  # the worker's CONSULTATIONS_WAREHOUSE
-    assert (local / ".extensions").is_dir()
+    assert not (local / ".extensions").exists()  # extensions load from their packages, once per environment
     assert not (local / "catalog.sqlite").exists() and not (local / "files").exists()
     assert not list(local.parent.rglob("*.sqlite")) and not list(local.parent.rglob("*.parquet"))
 

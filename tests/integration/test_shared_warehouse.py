@@ -102,9 +102,11 @@ def test_the_files_are_parquet_in_the_bucket_and_nothing_is_local(shared_run, s3
     local_dir = shared_run[0]
     keys = s3.objects(BUCKET, PREFIX)
     assert keys and all(key.endswith(".parquet") for key in keys)
-    for table in ("documents", "sections", "paragraphs", "artifacts", "sources", "runs"):
+    for table in ("documents", "sections", "paragraphs", "artifacts", "families"):
         assert any(key.startswith(f"{PREFIX}main/{table}/") for key in keys), table
-    assert sorted(p.name for p in local_dir.iterdir()) == [".extensions"]  # no catalog.sqlite, no files/
+    # a small run's sources and runs rows stay in the catalog (INLINED_ROWS): no file of their own
+    assert not any(key.startswith(f"{PREFIX}main/runs/") for key in keys)
+    assert not local_dir.exists() or not any(local_dir.iterdir())  # no catalog.sqlite, no files/, no extensions
 
 
 def test_the_catalog_is_in_postgres(shared_run, postgres):
@@ -115,7 +117,11 @@ def test_the_catalog_is_in_postgres(shared_run, postgres):
     n_files = int(
         postgres.psql("SELECT count(*) FROM ducklake_data_file WHERE end_snapshot IS NULL", postgres.database)
     )
-    assert n_files >= len(TABLES) - 3  # one or more per table that has rows (failures, tables, footnotes have none)
+    # one or more per table that has rows: failures, tables and footnotes have none; sources and
+    # runs, small here, are inlined in the catalog (warehouse.schema.INLINED_ROWS)
+    assert n_files >= len(TABLES) - 5
+    inlined = postgres.psql("SELECT count(*) FROM ducklake_inlined_data_tables", postgres.database)
+    assert int(inlined) >= 2
 
 
 def test_a_second_ingest_of_the_same_inbox_is_a_no_op(shared_run, shared):

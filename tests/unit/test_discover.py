@@ -169,3 +169,71 @@ def test_each_path_of_failing_content_gets_its_own_failure_row():
     )
     assert sorted(r["source_path"] for r in run.rows["failures"]) == ["a.txt", "link.txt", "sub/b.txt"]
     assert run.rows["runs"][0]["n_failed"] == 3
+
+
+def test_a_batch_lands_the_sources_and_superseded_documents_of_its_content_and_the_run_the_rest():
+    from datetime import datetime, timezone
+
+    from tasks.domain.discover import classify
+    from tasks.domain.run import ingest_batch_rows, ingest_run_rows
+
+    now = datetime(2026, 11, 22, tzinfo=timezone.utc)
+    known = {"old.txt": KnownSource("old.txt", "OLD", 1, 1, "landed", now)}
+    a, twin = SourceFile("a.txt", 1, 1, "A"), SourceFile("sub/a.txt", 1, 1, "A")
+    changed, copy = SourceFile("old.txt", 2, 2, "B"), SourceFile("copy.txt", 3, 3, "LANDED")
+    classified = classify([a, twin, changed, copy], known, landed={"LANDED"})
+    assert [f.doc_id for f in classified.to_process] == ["A", "B"]
+
+    first = ingest_batch_rows(
+        run_id="r", inbox="inbox", now=now, batch_doc_ids={"A"}, classified=classified, known=known, failures=[]
+    )
+    assert sorted(r["source_path"] for r in first.rows["sources"]) == ["a.txt", "sub/a.txt"]
+    assert first.superseded == []
+    second = ingest_batch_rows(
+        run_id="r", inbox="inbox", now=now, batch_doc_ids={"B"}, classified=classified, known=known, failures=[]
+    )
+    assert [r["source_path"] for r in second.rows["sources"]] == ["old.txt"] and second.superseded == ["OLD"]
+
+    run = ingest_run_rows(
+        run_id="r",
+        inbox="inbox",
+        started_at=now,
+        now=now,
+        seen=(a, twin, changed, copy),
+        unchanged=(),
+        classified=classified,
+        known=known,
+        failures=[],
+        version="v",
+        in_batches=frozenset({"A", "B"}),
+    )
+    # only the path whose content was already landed is left for the run's own commit
+    assert [r["source_path"] for r in run.rows["sources"]] == ["copy.txt"] and run.superseded == []
+    assert run.rows["runs"][0]["n_new"] == 3
+
+
+def test_only_this_inboxs_known_paths_that_it_no_longer_has_are_removed():
+    from tasks.domain.run import removed_paths
+
+    def known(path, inbox, status="landed"):
+        return KnownSource(path, "D" + path, 1, 1, status, None, inbox)
+
+    rows = {
+        "kept.txt": known("kept.txt", "/in"),
+        "gone.txt": known("gone.txt", "/in"),
+        "already.txt": known("already.txt", "/in", "removed"),
+        "legacy.txt": known("legacy.txt", None),  # from before inboxes were kept: never removed
+    }
+    rows_elsewhere = {"other.txt": known("other.txt", "/other")}
+    seen = (SourceFile("kept.txt", 1, 1),)
+    assert [k.source_path for k in removed_paths(seen, {**rows, **rows_elsewhere}, "/in")] == ["gone.txt"]
+
+
+def test_a_change_in_one_inbox_never_removes_a_document_another_inbox_holds():
+    from tasks.domain.discover import classify
+
+    known = {"x.txt": KnownSource("x.txt", "D", 10, 1, "landed", None, "/in-a")}
+    changed = [SourceFile("x.txt", 11, 2, "D2")]
+    assert classify(changed, known, landed={"D"}).superseded == ("D",)  # no other holder: it goes
+    kept = classify(changed, known, landed={"D"}, elsewhere=frozenset({"D"}))  # /in-b/y.txt has the same bytes
+    assert kept.superseded == () and [f.source_path for f in kept.changed] == ["x.txt"]

@@ -118,3 +118,43 @@ def test_a_file_made_a_link_out_of_the_inbox_after_it_was_listed_is_not_read(tmp
     with pytest.raises(ReadError) as raised:
         read_as_hashed(inbox, listed)
     assert raised.value.error_type == "outside_inbox" and "links outside the inbox" in str(raised.value)
+
+
+def test_a_folder_that_cannot_be_listed_is_a_typed_failure_and_its_known_files_are_not_taken_for_removed(tmp_path):
+    import json
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tasks.domain.models import KnownSource, SourceFile
+    from tasks.domain.run import removed_paths
+
+    if os.geteuid() != 0 or not shutil.which("setpriv"):
+        pytest.skip("needs root and setpriv to list as a user without the right to read the folder")
+    inbox = tmp_path / "inbox"
+    (inbox / "closed").mkdir(parents=True)
+    (inbox / "open.txt").write_text("A statement.", encoding="utf-8")
+    (inbox / "closed" / "kept.txt").write_text("Another statement.", encoding="utf-8")
+    (inbox / "closed").chmod(0)
+    script = (
+        "import json, sys; from pathlib import Path; from tasks.io.files import list_inbox; "
+        "files, refused = list_inbox(Path(sys.argv[1])); "
+        "print(json.dumps([[f.source_path for f in files], [[r.source_path, r.error_type] for r in refused]]))"
+    )
+    done = subprocess.run(
+        ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", "--", sys.executable, "-c", script, inbox],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    (inbox / "closed").chmod(0o755)
+    assert done.returncode == 0, done.stderr
+    files, refused = json.loads(done.stdout)
+    assert files == ["open.txt"] and refused == [["closed", "unreadable_folder"]]
+
+    known = {p: KnownSource(p, "D", 1, 1, "landed", None, "/in") for p in ("open.txt", "closed/kept.txt", "gone.txt")}
+    seen = (SourceFile("open.txt", 1, 1), SourceFile("closed", 0, 0))  # a refused path is seen, as discover does
+    assert [k.source_path for k in removed_paths(seen, known, "/in", unlisted=("closed",))] == ["gone.txt"]
+    assert [k.source_path for k in removed_paths(seen, known, "/in")] == ["closed/kept.txt", "gone.txt"]

@@ -171,7 +171,7 @@ def test_resolve_location_is_local_unless_the_variables_are_set(monkeypatch, tmp
     monkeypatch.setenv(config.CATALOG_ENV, "postgres:dbname=consultations host=db user=etl")
     monkeypatch.setenv(config.DATA_PATH_ENV, "s3://bucket/consultations")
     shared = resolve_location(tmp_path)
-    assert shared.root == tmp_path and shared.extension_directory == tmp_path / ".extensions"
+    assert shared.root == tmp_path and not shared.extension_directory.is_relative_to(tmp_path)
     assert shared.catalog_file is None and shared.data_path == "s3://bucket/consultations/"
     assert (
         shared.describe() == "catalog postgres:dbname=consultations host=db user=etl, data s3://bucket/consultations/"

@@ -38,7 +38,11 @@ UNDETERMINED = "und"
 MIN_LETTERS = 40
 RELIABLE_LETTERS = 70
 UNRELIABLE_CONFIDENCE_CAP = 0.9
-# Accuracy is the same from 150 to 2,000 characters; the cost grows with the sample.
+# Accuracy is the same from 150 to 2,000 characters; the cost grows with the sample. Every unit
+# is judged on its first MAX_CHARS characters (a deterministic sample: a one-line dump of
+# megabytes too), and the whole text only when no paragraph could say, so the cost per
+# paragraph is bounded and the stage is linear in the document's length (test_language counts
+# what langdetect is handed).
 MAX_CHARS = 500
 # Share of its words that are function words of the four-profile answer (tasks/domain/lexicon)
 # from which that answer is taken as it is. Prose of the four languages: 0.3-0.6 (under 0.3:
@@ -75,6 +79,8 @@ PROSE_CHECK_LETTERS = 20
 # A detection this unsure that disagrees with its section takes the section's label.
 WEAK_CONFIDENCE = 0.5
 _LETTER = re.compile(r"[^\W\d_]")
+# The letters `_is_latin` takes for Latin, counted by the regex engine, not one call per letter.
+_LATIN = re.compile(r"[\x00-\u024f\u1e00-\u1eff]")
 _WORD = re.compile(r"[^\W\d_]+")
 # Addresses and markup are not language: `https://population.un.org/wpp/` reads as Afrikaans,
 # `<a href="..." target="_blank" rel="noopener">` turns a Spanish link text Catalan.
@@ -149,12 +155,12 @@ def _judge(text: str, languages: tuple[str, ...]) -> _Judged:
     letters = _LETTER.findall(sample)
     if len(letters) < MIN_LETTERS:
         return _Judged(None, len(letters), False)
-    if sum(c.isupper() for c in letters) > len(letters) / 2:  # ALL-CAPS reads as German or Welsh
+    if sum(map(str.isupper, letters)) > len(letters) / 2:  # ALL-CAPS reads as German or Welsh
         sample = sample.lower()
     words = _WORD.findall(sample)
     capitalised = sum(w[0].isupper() for w in words)
     names = len(words) >= NAMES_MIN_WORDS and capitalised >= NAMES_CAPITALISED_SHARE * len(words)
-    if sum(_is_latin(c) for c in letters) * 2 < len(letters):
+    if len(_LATIN.findall("".join(letters))) * 2 < len(letters):
         found = _in_another_script(sample)
     else:
         prose = _without_names(sample)
@@ -260,6 +266,7 @@ def _function_share(words: list[str], language: str, own: bool = False) -> float
     return sum(w in vocabulary for w in words) / len(words) if words else 0.0
 
 
+@lru_cache(maxsize=1 << 16)  # the same few thousand words come back in every paragraph
 def _fold(word: str) -> str:
     """`NÃO` -> `nao`: text typed or extracted without accents matches the lists."""
     return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))

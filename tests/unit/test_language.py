@@ -4,9 +4,17 @@ corpus languages is never labelled as one of them."""
 from __future__ import annotations
 
 import pytest
+from langdetect.detector import Detector
 
 from tasks.domain import language as language_module
-from tasks.domain.language import NAMES_CONFIDENCE_CAP, UNDETERMINED, Detection, detect, label_document
+from tasks.domain.language import (
+    MAX_CHARS,
+    NAMES_CONFIDENCE_CAP,
+    UNDETERMINED,
+    Detection,
+    detect,
+    label_document,
+)
 from tasks.domain.models import Paragraph, Section
 
 pytestmark = pytest.mark.unit
@@ -198,3 +206,50 @@ def test_a_contents_page_between_two_languages_takes_the_documents_label():
     )
     _, _, sections, _ = label_document(text, sections, paragraphs)
     assert [s.language for s in sections] == ["en", "en", "es"]
+
+
+# ----------------------------------------------------------------------------- linear in the length
+# Issue 13: the stage's cost is langdetect's, so what it is handed must grow with the document as
+# the document grows (x4 for a text four times as long), and a single long unit is sampled, not
+# read whole. Counted, not timed.
+
+
+@pytest.fixture
+def handed(monkeypatch):
+    """The length of every text handed to langdetect (its `Detector.append`)."""
+    lengths: list[int] = []
+    append = Detector.append
+
+    def counting(self, text):
+        lengths.append(len(text))
+        return append(self, text)
+
+    monkeypatch.setattr(Detector, "append", counting)
+    return lengths
+
+
+def _one_section(n: int):
+    """One section of `n` paragraphs in the four languages, of different lengths, some with a list
+    of names (a second opinion), as a long text dump without headings gives them."""
+    variants = [*SAMPLES.values(), *WITH_FOREIGN_NAMES.values(), SPANISH_ORGANISATIONS]
+    units = [("text", f"{variants[i % len(variants)]} ({i % 7})") for i in range(n)]
+    return _document(*units)
+
+
+def test_what_langdetect_reads_grows_as_the_document_does(handed):
+    label_document(*_one_section(45))
+    calls, chars = len(handed), sum(handed)
+    handed.clear()
+    label_document(*_one_section(180))
+    assert len(handed) == 4 * calls and sum(handed) == 4 * chars  # a quadratic stage would read x16
+
+
+def test_a_long_paragraph_or_a_long_silent_text_is_sampled_not_read_whole(handed):
+    prose = " ".join(SAMPLES.values())
+    for size in (20_000, 80_000):
+        label_document(*_document(("text", (prose + " ") * (size // len(prose)))))
+        assert 0 < sum(handed) <= 2 * MAX_CHARS  # the first pass and at most a second opinion
+        handed.clear()
+        label_document(*_document(*[("heading", f"Anexo {i}") for i in range(size // 10)]))  # nothing to vote
+        assert sum(handed) <= 2 * MAX_CHARS
+        handed.clear()

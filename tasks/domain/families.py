@@ -22,7 +22,9 @@ always pick one document per family."""
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -70,7 +72,8 @@ class Fingerprint:
     def from_text(cls, text: str | None) -> Fingerprint:
         head, _, rest = (text or "").partition("\t")
         anchors, _, address = rest.partition("\t")
-        return cls(head or None, tuple(anchors.split()), address or None)
+        # interned: the same numbers and names recur across a warehouse, one copy of each
+        return cls(head or None, tuple(map(sys.intern, anchors.split())), address or None)
 
 
 def fingerprint(raw_text: str, clean_text: str, doc_symbol: str | None = None, url: str | None = None) -> Fingerprint:
@@ -260,16 +263,27 @@ def _fingerprint_links(keys: list[FamilyKey], prints: list[Fingerprint]) -> list
 
 def _candidates(prints: list[Fingerprint]) -> set[tuple[int, int]]:
     """Pairs that share a run of SHINGLE anchors no template shares: comparing every pair would
-    grow with the square of the warehouse."""
-    index: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    grow with the square of the warehouse. Each document's runs are kept as one integer each
+    (the run's hash, then the document's number) and sorted, so that runs shared by documents sit
+    side by side: a few bytes per run, where a set of documents per run took a kilobyte. Two runs
+    whose hashes collide only make a candidate pair more; the comparison decides."""
+    bits = max(1, len(prints).bit_length())
+    keep = (1 << (62 - bits)) - 1
+    keyed = array("q")
     for i, p in enumerate(prints):
-        for j in range(len(p.anchors) - SHINGLE + 1):
-            index[p.anchors[j : j + SHINGLE]].add(i)
-    pairs = set()
-    for docs in index.values():
-        if 1 < len(docs) <= COMMON_SHINGLE:
-            ordered = sorted(docs)
-            pairs.update((x, y) for n, x in enumerate(ordered) for y in ordered[n + 1 :])
+        runs = {hash(p.anchors[j : j + SHINGLE]) & keep for j in range(len(p.anchors) - SHINGLE + 1)}
+        keyed.extend((h << bits) | i for h in runs)
+    ordered = sorted(keyed)
+    del keyed
+    pairs: set[tuple[int, int]] = set()
+    start, doc = 0, (1 << bits) - 1
+    for end in range(1, len(ordered) + 1):
+        if end < len(ordered) and ordered[end] >> bits == ordered[start] >> bits:
+            continue
+        if 1 < end - start <= COMMON_SHINGLE:
+            docs = [k & doc for k in ordered[start:end]]  # ascending: sorted with their run
+            pairs.update((x, y) for n, x in enumerate(docs) for y in docs[n + 1 :])
+        start = end
     return pairs
 
 

@@ -192,3 +192,28 @@ def test_not_one_family_when_two_posts_of_one_language_share_the_address():
         ]
     )
     assert len({m.family_id for m in found.values()}) == 3
+
+
+def test_candidate_pairs_are_exactly_the_documents_sharing_a_run_no_template_shares():
+    """The compact index (one integer per run) finds what a plain index of runs finds."""
+    import random
+    from collections import defaultdict
+
+    from tasks.domain.families import COMMON_SHINGLE, SHINGLE, Fingerprint, _candidates
+
+    rng = random.Random(7)
+    template = tuple(str(n) for n in range(SHINGLE))  # a masthead's numbers: in every document
+    shared = tuple(rng.choice(["12", "2030", "Geneva", "Lima"]) for _ in range(40))
+    prints = []
+    for i in range(COMMON_SHINGLE + 20):
+        own = tuple(str(rng.randint(100, 99_999)) for _ in range(30))
+        prints.append(Fingerprint(None, template + own + (shared if i % 9 == 0 else ())))
+    runs = defaultdict(set)
+    for i, p in enumerate(prints):
+        for j in range(len(p.anchors) - SHINGLE + 1):
+            runs[p.anchors[j : j + SHINGLE]].add(i)
+    expected = {
+        (x, y) for docs in runs.values() if 1 < len(docs) <= COMMON_SHINGLE for x in docs for y in docs if x < y
+    }
+    assert expected and _candidates(prints) == expected
+    assert (0, 1) not in expected  # the template run alone links nobody

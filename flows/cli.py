@@ -101,6 +101,10 @@ def reachable(warehouse: Optional[Path]):
     return location
 
 
+# An ingest of thousands of files lists this many of them; the rest are a query away.
+LANDED_SHOWN = 100
+
+
 class Format(str, Enum):
     table = "table"
     csv = "csv"
@@ -148,8 +152,16 @@ def ingest(
         + (f", {result.n_removed} removed from the inbox" if result.n_removed else "")
     )
     if result.doc_ids:
-        rows = landed_documents(location, result.doc_ids)
+        shown = result.doc_ids[:LANDED_SHOWN]
+        rows = landed_documents(location, shown)
         console.print(report.landed_table(rows, f"Landed in {location.label()}"))
+        if len(result.doc_ids) > len(shown):
+            console.print(
+                f"… and {len(result.doc_ids) - len(shown)} more: consultations sql "
+                f"\"SELECT source_path, title, language FROM documents WHERE run_id = '{result.run_id}'\"",
+                highlight=False,
+                soft_wrap=True,
+            )
     else:
         console.print("Nothing new to land: every file is unchanged since the last run.")
     for f in result.failures:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -109,3 +110,29 @@ def test_show_prints_title_metadata_and_the_outline(seeded_warehouse):
     assert out.startswith("LATIN AMERICAN AND CARIBBEAN REGIONAL PREPARATORY MEETING")
     for expected in ("date 2017-08-30", "A/RES/71/1; A/RES/71/280", "Santiago, Chile", "2. Objectives · L3"):
         assert expected in out, expected
+
+
+def test_a_big_ingest_lists_the_first_hundred_documents_and_the_query_for_the_rest(tmp_path, prefect_server):
+    from prefect.settings import PREFECT_API_URL
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for i in range(103):
+        (inbox / f"note_{i:03d}.txt").write_text(
+            f"Statement number {i} on the protection of migrant workers and their families.\n", encoding="utf-8"
+        )
+    done = subprocess.run(
+        [sys.executable, "-m", "flows.cli", "ingest", str(inbox), "-w", str(tmp_path / "wh")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()},
+    )
+    assert done.returncode == 0, done.stderr
+    listed = [line for line in done.stdout.splitlines() if "note_" in line]
+    assert len(listed) == 100 and "note_100" not in done.stdout
+    [more] = [line for line in done.stdout.splitlines() if line.startswith("… and ")]
+    assert more.startswith("… and 3 more: consultations sql") and "WHERE run_id = '" in more
+    query = more.split("consultations sql ", 1)[1].strip('"')
+    rows = cli("sql", query, "-f", "json", "-w", str(tmp_path / "wh"))
+    assert len(json.loads(rows.stdout)) == 103  # the line's own query gives them all

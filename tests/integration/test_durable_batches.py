@@ -13,7 +13,7 @@ from tests.integration.test_one_writer import Command, wait_until
 
 pytestmark = pytest.mark.integration
 
-N_DOCUMENTS = 120
+N_DOCUMENTS = 60
 
 
 def make_inbox(folder, n: int = N_DOCUMENTS):
@@ -50,7 +50,7 @@ def test_a_killed_run_keeps_its_landed_batches_and_the_next_lands_the_rest_once(
 
     inbox, warehouse = make_inbox(tmp_path / "inbox"), tmp_path / "wh"
     env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "CONSULTATIONS_WORKERS": "1"}
-    command = Command("ingest", str(inbox), "-w", str(warehouse), "--batch-size", "4", env=env)
+    command = Command("ingest", str(inbox), "-w", str(warehouse), "--batch-size", "2", env=env)
     try:
         assert wait_until(lambda: n_documents(warehouse) > 0, timeout=180), command.lines
         command.process.kill()  # kill -9: no chance to clean up

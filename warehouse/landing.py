@@ -87,6 +87,9 @@ def _rollback(con: duckdb.DuckDBPyConnection) -> None:
 def _land_once(con: duckdb.DuckDBPyConnection, run: RunTables) -> dict[str, int]:
     counts: dict[str, int] = {}
     con.execute("BEGIN TRANSACTION")
+    tables = dict(run.tables)
+    if run.relink is None and "documents" in tables and tables["documents"].num_rows:
+        tables["documents"] = _provisional_families(con, tables["documents"])
     if run.superseded:
         ids = pa.table({"doc_id": pa.array(sorted(set(run.superseded)), pa.string())})
         con.register("superseded_ids", ids)
@@ -101,10 +104,9 @@ def _land_once(con: duckdb.DuckDBPyConnection, run: RunTables) -> dict[str, int]
             f"DELETE FROM {CATALOG}.sources WHERE source_path IN (SELECT source_path FROM new_sources) "
             "AND (inbox IS NULL OR inbox IN (SELECT inbox FROM new_sources))"
         )
-    tables = dict(run.tables)
     relinked = None
     if run.relink is not None and (run.landed_documents or run.superseded or _has_unlinked(con)):
-        tables, relinked = _relink(con, run.relink, tables)
+        tables, relinked = _relink(con, run.relink, tables, run.run_id)
     for name, table in tables.items():
         if table.num_rows == 0:
             continue
@@ -129,20 +131,53 @@ def _has_unlinked(con: duckdb.DuckDBPyConnection) -> bool:
     return con.execute(f"SELECT count(*) FROM {CATALOG}.documents WHERE family_id IS NULL").fetchone()[0] > 0
 
 
+def _provisional_families(con: duckdb.DuckDBPyConnection, documents: pa.Table) -> pa.Table:
+    """A batch's documents land with a family until the run's end links them: the one the row
+    they replace had (a rebuilt document), else their own doc_id, which is what a document of no
+    family is given. So the run's relink updates only the rows whose family it changes (the few
+    translations), never rewrites every document it landed."""
+    ids = documents.column("doc_id")
+    con.register("arriving_ids", pa.table({"doc_id": ids}))
+    had = dict(
+        con.execute(
+            f"SELECT doc_id, family_id FROM {CATALOG}.documents WHERE doc_id IN (SELECT doc_id FROM arriving_ids)"
+        ).fetchall()
+    )
+    families = [
+        family or had.get(doc_id) or doc_id
+        for doc_id, family in zip(ids.to_pylist(), documents.column("family_id").to_pylist())
+    ]
+    position = documents.schema.get_field_index("family_id")
+    return documents.set_column(position, documents.schema.field("family_id"), pa.array(families, pa.string()))
+
+
 def _relink(
-    con: duckdb.DuckDBPyConnection, relink: Callable[[list[dict]], list[dict]], tables: dict[str, pa.Table]
+    con: duckdb.DuckDBPyConnection,
+    relink: Callable[[list[dict]], list[dict]],
+    tables: dict[str, pa.Table],
+    run_id: str,
 ) -> tuple[dict[str, pa.Table], pa.Table]:
     """Families over the documents left after the run's deletions plus the incoming ones, read
     inside the run's transaction (a retry reads again). Returns the tables with the incoming
     documents' family_id set and `families` replaced whole, and the (doc_id, family_id) of stored
-    documents whose family changed: only those rows are updated."""
+    documents whose family changed: only those rows are updated. The run's own documents whose
+    family is their own doc_id (provisional, _provisional_families) claim no family name."""
     columns = ", ".join(f'"{c}"' for c in FAMILY_KEYS)
-    stored = con.execute(f"SELECT {columns} FROM {CATALOG}.documents").to_arrow_table().to_pylist()
+    stored = (
+        con.execute(
+            f"SELECT {columns}, family_id = doc_id AND run_id = ? AS provisional FROM {CATALOG}.documents", [run_id]
+        )
+        .to_arrow_table()
+        .to_pylist()
+    )
     incoming = tables.get("documents", TABLES["documents"].empty_table())
     new_keys = incoming.select(list(FAMILY_KEYS)).to_pylist()
     arriving = {k["doc_id"] for k in new_keys}
     stored = [k for k in stored if k["doc_id"] not in arriving]
-    members = relink(stored + [{**k, "family_id": None} for k in new_keys])
+    claims = [
+        {**{c: k[c] for c in FAMILY_KEYS}, "family_id": None if k["provisional"] else k["family_id"]} for k in stored
+    ]
+    members = relink(claims + [{**k, "family_id": None} for k in new_keys])
     family_of = {m["doc_id"]: m["family_id"] for m in members}
     position = incoming.schema.get_field_index("family_id")
     tables["documents"] = incoming.set_column(

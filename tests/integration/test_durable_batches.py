@@ -82,6 +82,13 @@ def test_a_run_with_nothing_new_writes_no_data_file(prefect_server, tmp_path):
     shutil.copytree(SEEDS, inbox)
     first = ingest(str(inbox), str(warehouse))
     files = sorted(p.relative_to(warehouse) for p in warehouse.rglob("*.parquet"))
+    # each document was written once: linking families at the run's end rewrote none of them
+    assert query(
+        warehouse,
+        "SELECT count(*) FROM __ducklake_metadata_lake.ducklake_data_file f "
+        "JOIN __ducklake_metadata_lake.ducklake_table t USING (table_id) WHERE t.table_name = 'documents'",
+    ) == [(1,)]  # one batch, one file
+    assert query(warehouse, "SELECT count(*) FROM documents WHERE family_id = doc_id") == [(5,)]
     again = ingest(str(inbox), str(warehouse))
     assert (first.n_new, again.n_new, again.n_unchanged) == (5, 0, 5)
     assert sorted(p.relative_to(warehouse) for p in warehouse.rglob("*.parquet")) == files

@@ -21,11 +21,11 @@ from tasks.discover import discover
 from tasks.domain.cleaning import CleaningConfig
 from tasks.domain.models import Failure
 from tasks.domain.records import pipeline_version
-from tasks.domain.run import failures_per_path, ingest_batch_rows, ingest_run_rows
+from tasks.domain.run import RunRows, failures_per_path, ingest_batch_rows, ingest_run_rows
 from tasks.land import Tables, for_summary, land_batch, land_run
 from tasks.readers import DEFAULT_MEMORY_BUDGET_MB, DEFAULT_TIME_BUDGET_S
 from tasks.summary import publish_summary
-from warehouse.connection import resolve_location
+from warehouse.connection import WarehouseLocation, resolve_location
 from warehouse.queries import failing_sources
 from warehouse.writers import writing_run
 
@@ -66,17 +66,21 @@ class Landed:
     counts: Counter = field(default_factory=Counter)
     batches: dict[int, tuple[list[str], list[Failure], Tables]] = field(default_factory=dict)
 
-    def add(
+    def land(
         self,
+        location: WarehouseLocation,
+        run_id: str,
         i: int,
         result: BatchResult,
-        counts: dict[str, int],
-        doc_ids: list[str],
+        rows: RunRows,
         failures: list[Failure],
         timer: StageTimer,
     ) -> None:
-        self.count(counts)
-        self.batches[i] = (doc_ids, failures, for_summary(result.tables))
+        """Batch `i` landed in its own commit, with `rows` (its sources, failures, superseded
+        versions); what the run keeps of it: counts, doc_ids, failures, the summary's columns."""
+        with timer("land"):
+            self.count(land_batch(location, run_id, quote(rows), quote(result.tables)))
+        self.batches[i] = (landed_ids(result), failures, for_summary(result.tables))
         timer.add(result.timer)
 
     def count(self, counts: dict[str, int]) -> None:
@@ -94,6 +98,11 @@ class Landed:
     @property
     def for_summary(self) -> list[Tables]:
         return [self.batches[i][2] for i in sorted(self.batches)]
+
+
+def landed_ids(result: BatchResult) -> list[str]:
+    """The doc_ids a batch made rows for (its failed documents have none)."""
+    return result.tables["documents"].column("doc_id").to_pylist()
 
 
 def _run_id() -> str:
@@ -154,7 +163,6 @@ def ingest(
             landed = Landed()
             for i, result in pool.run(ingest_batch_task, params):
                 batch_failures = failures_per_path(result.failures, found.classified)
-                documents = result.tables["documents"].column("doc_id").to_pylist()
                 rows = ingest_batch_rows(
                     run_id=run_id,
                     inbox=str(inbox_path),
@@ -164,9 +172,7 @@ def ingest(
                     known=found.known,
                     failures=batch_failures,
                 )
-                with timer("land"):
-                    counts = land_batch(location, run_id, quote(rows), quote(result.tables))
-                landed.add(i, result, counts, documents, batch_failures, timer)
+                landed.land(location, run_id, i, result, rows, batch_failures, timer)
                 progress.advance(len(work[i]), result.n_failed_documents, result.worker)
         failures = failures_per_path(list(found.failures), found.classified) + landed.failures
         now = datetime.now(timezone.utc)

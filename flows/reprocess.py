@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from prefect import flow
 from prefect.utilities.annotations import quote
 
-from flows.ingest import DEFAULT_BATCH_SIZE, Landed, _run_id
+from flows.ingest import DEFAULT_BATCH_SIZE, Landed, _run_id, landed_ids
 from flows.outcome import run_outcome
 from flows.progress import RunProgress
 from flows.runners import PROCESSES, batch_runner, check_runner
@@ -20,7 +20,7 @@ from tasks.domain.cleaning import CleaningConfig
 from tasks.domain.models import Failure
 from tasks.domain.records import pipeline_version
 from tasks.domain.run import reprocess_batch_rows, reprocess_run_rows
-from tasks.land import land_batch, land_run
+from tasks.land import land_run
 from tasks.readers import DEFAULT_MEMORY_BUDGET_MB, DEFAULT_TIME_BUDGET_S
 from tasks.stored import load_stored, to_rebuild
 from warehouse.connection import resolve_location
@@ -77,13 +77,10 @@ def reprocess(
             )
             landed = Landed()
             for i, result in pool.run(reprocess_batch_task, params):
-                rebuilt = result.tables["documents"].column("doc_id").to_pylist()
                 rows = reprocess_batch_rows(
-                    run_id=run_id, now=datetime.now(timezone.utc), rebuilt=rebuilt, failures=result.failures
+                    run_id=run_id, now=datetime.now(timezone.utc), rebuilt=landed_ids(result), failures=result.failures
                 )
-                with timer("land"):
-                    counts = land_batch(location, run_id, quote(rows), quote(result.tables))
-                landed.add(i, result, counts, rebuilt, result.failures, timer)
+                landed.land(location, run_id, i, result, rows, result.failures, timer)
                 progress.advance(len(work[i]), result.n_failed_documents, result.worker)
         rebuilt, failures, now = landed.doc_ids, landed.failures, datetime.now(timezone.utc)
         run = reprocess_run_rows(

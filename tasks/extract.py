@@ -11,7 +11,7 @@ from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from tasks.domain.batch import Seconds
-from tasks.domain.budget import DEFAULT_TIME_BUDGET_S, Budget
+from tasks.domain.budget import Budget
 from tasks.domain.models import Failure, RawDocument, SourceFile
 from tasks.parallel import parallel_each
 from tasks.readers import read_inbox_file
@@ -19,12 +19,12 @@ from tasks.run_log import log_failures
 
 
 def extract_files(
-    inbox: Path, files: list[SourceFile], time_budget_s: float = DEFAULT_TIME_BUDGET_S, budget: Budget | None = None
+    inbox: Path, files: list[SourceFile], budget: Budget | None = None
 ) -> tuple[list[RawDocument], list[Failure], Seconds]:
-    """Each file read in a worker process under the document budget (`budget`, or `time_budget_s`
-    with the default memory budget); the PDF reader also stops itself between pages, with a
-    message naming how far it got."""
-    budget = budget or Budget(time_s=time_budget_s)
+    """Each file read in a worker process under the document budget (the default one when none
+    is given); the PDF reader also stops itself between pages, with a message naming how far it
+    got."""
+    budget = budget or Budget()
     return parallel_each(
         files,
         partial(read_inbox_file, inbox=inbox, time_budget_s=budget.time_s),
@@ -36,9 +36,9 @@ def extract_files(
 
 @task(name="extract text", cache_policy=NO_CACHE)
 def extract(
-    inbox: Path, files: list[SourceFile], time_budget_s: float = DEFAULT_TIME_BUDGET_S, budget: Budget | None = None
+    inbox: Path, files: list[SourceFile], budget: Budget | None = None
 ) -> tuple[list[RawDocument], list[Failure], Seconds]:
-    docs, failures, seconds = extract_files(inbox, files, time_budget_s, budget)
+    docs, failures, seconds = extract_files(inbox, files, budget)
     formats = Counter(d.source_format for d in docs)
     pages = sum(d.n_pages or 0 for d in docs)
     get_run_logger().info(

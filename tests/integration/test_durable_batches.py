@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import SEEDS
 from tests.integration.test_one_writer import Command, wait_until
+from tests.warehouse_rows import rows as query
 
 pytestmark = pytest.mark.integration
 
@@ -24,16 +25,6 @@ def make_inbox(folder, n: int = N_DOCUMENTS):
         text = seeds[i % len(seeds)].read_text(encoding="utf-8")
         (folder / f"doc_{i:04d}.txt").write_text(f"{text}\n\nCopy number {i} of this statement.\n", encoding="utf-8")
     return folder
-
-
-def query(warehouse, sql):
-    from warehouse.connection import connect, resolve_location
-
-    con = connect(resolve_location(warehouse), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def n_documents(warehouse) -> int:

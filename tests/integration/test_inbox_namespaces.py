@@ -9,18 +9,9 @@ import shutil
 import pytest
 
 from tests.conftest import SEEDS
+from tests.warehouse_rows import rows as query
 
 pytestmark = pytest.mark.integration
-
-
-def query(warehouse, sql):
-    from warehouse.connection import connect, resolve_location
-
-    con = connect(resolve_location(warehouse), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_two_inboxes_with_the_same_file_names_keep_their_own_sources(prefect_server, tmp_path):

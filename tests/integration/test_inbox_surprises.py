@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from warehouse.connection import connect, resolve_location
+from tests.warehouse_rows import rows
+from warehouse.connection import resolve_location
 from warehouse.schema import TABLES
 
 pytestmark = pytest.mark.integration
@@ -44,17 +45,9 @@ def run(prefect_server, tmp_path_factory):
     return result, resolve_location(root / "warehouse")
 
 
-def _rows(location, sql):
-    con = connect(location, read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
 def test_each_surprise_is_a_typed_failure_row_of_its_own(run):
     result, location = run
-    failures = {p: (t, m) for p, t, m in _rows(location, "SELECT source_path, error_type, error_message FROM failures")}
+    failures = {p: (t, m) for p, t, m in rows(location, "SELECT source_path, error_type, error_message FROM failures")}
     assert {p: t for p, (t, _) in failures.items()} == {
         "secret.txt": "outside_inbox",
         "elsewhere": "outside_inbox",
@@ -70,20 +63,20 @@ def test_each_surprise_is_a_typed_failure_row_of_its_own(run):
 
 def test_the_other_files_land_and_the_run_completes(run):
     result, location = run
-    assert {r[0] for r in _rows(location, "SELECT source_path FROM documents")} <= {"sub/seed.txt", "seed-link.txt"}
-    statuses = dict(_rows(location, "SELECT source_path, status FROM sources"))
+    assert {r[0] for r in rows(location, "SELECT source_path FROM documents")} <= {"sub/seed.txt", "seed-link.txt"}
+    statuses = dict(rows(location, "SELECT source_path, status FROM sources"))
     assert statuses == {
         "sub/seed.txt": "landed",
         "seed-link.txt": "landed",
         "empty-1.txt": "failed",
         "sub/empty-2.txt": "failed",
     }
-    [row] = _rows(location, "SELECT status, n_seen, n_failed FROM runs")
+    [row] = rows(location, "SELECT status, n_seen, n_failed FROM runs")
     assert row == ("completed_with_failures", 7, 5)
 
 
 def test_nothing_outside_the_inbox_is_read(run):
     _, location = run
     for table in TABLES:
-        for row in _rows(location, f"SELECT * FROM {table}"):
+        for row in rows(location, f"SELECT * FROM {table}"):
             assert not any(isinstance(v, str) and "7f3a" in v for v in row), (table, row)
